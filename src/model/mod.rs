@@ -1,0 +1,64 @@
+//! The operation as data: the Connect service model slice for `UpdateUserIdentityInfo`
+//! (embedded JSON, see NOTICE), the Python value model the parameters live in, and botocore's
+//! client-side validation over them.
+
+pub mod pyrepr;
+mod shapes;
+pub mod validate;
+
+pub use shapes::{model, operation, ErrorInfo, MemberInfo, Model, Operation, Shape};
+
+/// Text of an HTML documentation string with tags removed and whitespace collapsed.
+pub fn doc_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first sentence of a member's documentation, as the YAML skeleton's comments show it:
+/// the text up to the first `.` or `:`, plus `.`.
+pub fn first_sentence(html: &str) -> String {
+    let text = doc_text(html);
+    match text.find(['.', ':']) {
+        Some(i) => format!("{}.", &text[..i]),
+        None => text,
+    }
+}
+
+/// The modelled members of the error shape named `code`, other than its message: what the
+/// reference adds as "additional details" and to structured error output.
+pub fn error_extra_members(code: &str) -> Vec<String> {
+    operation()
+        .error(code)
+        .map(|e| {
+            e.members
+                .iter()
+                .map(|m| m.name.clone())
+                .filter(|n| !n.eq_ignore_ascii_case("message"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        assert_eq!(first_sentence("<p>The first name. This is required</p>"), "The first name.");
+        assert_eq!(error_extra_members("InvalidRequestException"), vec!["Reason".to_string()]);
+        assert!(error_extra_members("ThrottlingException").is_empty());
+    }
+}

@@ -1,0 +1,2 @@
+//! TEMPORARY
+pub fn float_repr(f: f64) -> String { format!("{f:?}") }
