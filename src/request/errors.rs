@@ -138,10 +138,16 @@ fn chain_any(err: &(dyn std::error::Error + 'static), pred: &dyn Fn(&(dyn std::e
 }
 
 fn chain_text(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     let mut cur = Some(err);
     while let Some(e) = cur {
-        parts.push(e.to_string());
+        let text = e.to_string();
+        // Wrappers often repeat their source's text; say each thing once.
+        match parts.last_mut() {
+            Some(last) if last.contains(&text) => {}
+            Some(last) if text.contains(last.as_str()) => *last = text,
+            _ => parts.push(text),
+        }
         cur = e.source();
     }
     parts.join(": ")
