@@ -5,7 +5,7 @@
 #   examples/fill-skeleton.sh [--out FILE] [--run [--endpoint-url URL]] \
 #       INSTANCE_ID USER_ID FIRST_NAME LAST_NAME EMAIL
 #
-# The binary is $AWS if set, else target/release/aws of this repository.
+# The binary is $AWS if set, else target/release/aws of this repository (or of $CARGO_TARGET_DIR).
 # Members left empty (SecondaryEmail and Mobile, and any of FIRST_NAME, LAST_NAME, EMAIL given
 # as '') are dropped from the file: an empty string sent to the service would overwrite the
 # value stored for the user, which is rarely what a "fill in the blanks" file means.
@@ -22,7 +22,9 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-aws_bin="${AWS:-$root/target/release/aws}"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
+aws_bin="${AWS:-$target_dir/release/aws}"
 out="update-user-identity-info.json"
 run=0
 endpoint_url=""

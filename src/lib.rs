@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod debug;
 pub mod error;
 pub mod help;
 pub mod input;
@@ -72,10 +73,19 @@ fn run_inner(args: &[String], env: &Env, io: &mut Io<'_>) -> i32 {
             Ok(()) => 0,
             Err(e) => report(&e, Some(&globals), env, io),
         },
-        Ok(Invocation::Operation(globals, op)) => match execute(&globals, &op, env, io) {
-            Ok(()) => 0,
-            Err(e) => report(&e, Some(&globals), env, io),
-        },
+        Ok(Invocation::Operation(globals, op)) => {
+            let log = debug::DebugLog::new(globals.debug);
+            log.log("awsclone.clidriver", format!("CLI version: {}", version::line(env)));
+            log.log("awsclone.clidriver", format!("Arguments entered to CLI: {:?}", debug::redact_args(args)));
+            let result = execute(&globals, &op, env, io, &log);
+            let code = result.as_ref().map_or_else(CliError::exit_code, |()| 0);
+            log.log("awsclone.clidriver", format!("Exiting with return code {code}"));
+            let _ = output::sink::write_quietly(io.stderr, log.drain().as_bytes());
+            match result {
+                Ok(()) => 0,
+                Err(e) => report(&e, Some(&globals), env, io),
+            }
+        }
         Err(failure) => report(&failure.error, failure.globals.as_ref(), env, io),
     };
     if mode == prompt::Mode::OnPartial && code == 252 {
@@ -251,13 +261,13 @@ fn region_of(globals: &GlobalArgs, env: &Env, profile: &ProfileView<'_>) -> Opti
         .or_else(|| profile.get("region").map(str::to_string))
 }
 
-fn execute(globals: &GlobalArgs, op: &OperationArgs, env: &Env, io: &mut Io<'_>) -> Result<(), CliError> {
-    if globals.debug {
-        return Err(CliError::General("--debug is not supported yet by this program".into()));
-    }
-    if globals.no_verify_ssl {
-        return Err(CliError::General("--no-verify-ssl is not supported yet by this program".into()));
-    }
+fn execute(
+    globals: &GlobalArgs,
+    op: &OperationArgs,
+    env: &Env,
+    io: &mut Io<'_>,
+    log: &debug::DebugLog,
+) -> Result<(), CliError> {
     // Global options are checked before the operation's arguments are read.
     let query = match &globals.query {
         Some(q) => Some(
@@ -336,10 +346,33 @@ fn execute(globals: &GlobalArgs, op: &OperationArgs, env: &Env, io: &mut Io<'_>)
         if ca_bundle.as_deref().is_some_and(|c| c.trim().is_empty()) {
             return Err(CliError::General("Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.".into()));
         }
+        let https = endpoint_is_https(globals, env, &profile);
+        log.log(
+            "awsclone.config",
+            format!(
+                "Profile: {} ({}); region: {region}; endpoint: {}; retry: {} mode, {} attempts; signing: {}",
+                choice.name,
+                if choice.named { "named" } else { "default" },
+                globals.endpoint_url.as_deref().unwrap_or("from environment, config or the default for the region"),
+                if retry.adaptive { "adaptive" } else { "standard" },
+                retry.max_attempts,
+                if globals.no_sign_request { "off" } else { "SigV4" },
+            ),
+        );
+        if globals.no_verify_ssl && https {
+            let host = globals
+                .endpoint_url
+                .as_deref()
+                .and_then(|u| u.split("://").nth(1))
+                .map(|r| r.split(['/', ':', '?']).next().unwrap_or(r).to_string())
+                .unwrap_or_else(|| format!("connect.{region}.amazonaws.com"));
+            let warning = format!("InsecureRequestWarning: Unverified HTTPS request is being made to host '{host}'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings\n");
+            let _ = output::sink::write_quietly(io.stderr, warning.as_bytes());
+        }
         let transport = request::Transport {
             region,
             endpoint_url: globals.endpoint_url.clone(),
-            https: endpoint_is_https(globals, env, &profile),
+            https,
             profile: choice.name.clone(),
             explicit_profile: choice.explicit_flag,
             no_sign_request: globals.no_sign_request,
@@ -348,6 +381,8 @@ fn execute(globals: &GlobalArgs, op: &OperationArgs, env: &Env, io: &mut Io<'_>)
             read_timeout,
             retry,
             imds_disabled: env.is_true(env::AWS_EC2_METADATA_DISABLED),
+            verify_ssl: !globals.no_verify_ssl,
+            debug: log.clone(),
         };
         request::send(&transport, &shared, &call)?;
     }

@@ -11,7 +11,21 @@ fn terminal_width() -> Option<usize> {
     }
 }
 
+/// Ctrl-C at any point: the reference writes a newline to stdout and exits 130, with no
+/// traceback. Only async-signal-safe calls here.
+extern "C" fn on_sigint(_: libc::c_int) {
+    // SAFETY: write(2) and _exit(2) are async-signal-safe.
+    unsafe {
+        libc::write(libc::STDOUT_FILENO, b"\n".as_ptr().cast(), 1);
+        libc::_exit(130);
+    }
+}
+
 fn main() {
+    // SAFETY: installs a handler that only calls async-signal-safe functions.
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    }
     let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let env = awsclone::config::Env::from_process();
     let stdout = std::io::stdout();

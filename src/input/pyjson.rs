@@ -46,7 +46,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::pyrepr::{float_repr, PyValue};
+use super::pyrepr::{dict_set, float_repr, PyValue};
 
 /// Deepest container nesting accepted before the Python `RecursionError`
 /// is reproduced (approximate: CPython's limit depends on the call stack).
@@ -152,11 +152,7 @@ pub fn loads(s: &str) -> Result<Value, PyJsonError> {
 /// exactly.
 pub fn loads_py(s: &str, hook: ObjectHook) -> Result<PyValue, PyJsonError> {
     let chars: Vec<char> = s.chars().collect();
-    let mut scanner = Scanner {
-        s: &chars,
-        hook,
-        depth: 0,
-    };
+    let mut scanner = Scanner { s: &chars, hook };
     if chars.first() == Some(&'\u{feff}') {
         return Err(PyJsonError::decode(
             "Unexpected UTF-8 BOM (decode using utf-8-sig)",
@@ -193,7 +189,13 @@ impl From<PyJsonError> for Fail {
 struct Scanner<'a> {
     s: &'a [char],
     hook: ObjectHook,
-    depth: usize,
+}
+
+/// An open container while scanning.
+enum Open {
+    Array(Vec<PyValue>),
+    /// Entries so far and the key whose value is being scanned.
+    Object(Vec<(String, PyValue)>, String),
 }
 
 fn is_json_ws(c: char) -> bool {
@@ -222,7 +224,111 @@ impl Scanner<'_> {
         i + n <= self.s.len() && self.s[i..i + n].iter().copied().eq(word.chars())
     }
 
+    /// `scan_once(s, idx)`. Python recurses into containers; this keeps an
+    /// explicit stack of open containers instead (same results, no deep
+    /// native recursion).
     fn scan_once(&mut self, idx: usize) -> Result<(PyValue, usize), Fail> {
+        let mut stack: Vec<Open> = Vec::new();
+        let mut idx = idx;
+        loop {
+            // Parse one value at `idx`: a scalar, an empty container, or the
+            // start of a non-empty container (then its first value).
+            let (mut value, mut end) = match self.at(idx) {
+                Some(c @ ('{' | '[')) => {
+                    let container = if c == '{' { "object" } else { "array" };
+                    if stack.len() >= MAX_NESTING {
+                        return Err(Fail::Error(PyJsonError::Recursion { container }));
+                    }
+                    let inner = self.skip_ws(idx + 1);
+                    if c == '[' {
+                        if self.at(inner) == Some(']') {
+                            (PyValue::List(Vec::new()), inner + 1)
+                        } else {
+                            stack.push(Open::Array(Vec::new()));
+                            idx = inner;
+                            continue;
+                        }
+                    } else if self.at(inner) == Some('}') {
+                        (self.make_dict(Vec::new()), inner + 1)
+                    } else {
+                        let (key, next) = self.object_key(inner)?;
+                        stack.push(Open::Object(Vec::new(), key));
+                        idx = next;
+                        continue;
+                    }
+                }
+                _ => self.scan_scalar(idx)?,
+            };
+            // Attach the finished value to the open containers.
+            loop {
+                match stack.last_mut() {
+                    None => return Ok((value, end)),
+                    Some(Open::Array(items)) => {
+                        items.push(value);
+                        let at = self.skip_ws(end);
+                        match self.at(at) {
+                            Some(']') => {
+                                let Some(Open::Array(items)) = stack.pop() else {
+                                    unreachable!()
+                                };
+                                value = PyValue::List(items);
+                                end = at + 1;
+                            }
+                            Some(',') => {
+                                idx = self.skip_ws(at + 1);
+                                break;
+                            }
+                            _ => return Err(self.err("Expecting ',' delimiter", at)),
+                        }
+                    }
+                    Some(Open::Object(entries, key)) => {
+                        dict_set(entries, std::mem::take(key), value);
+                        let at = self.skip_ws(end);
+                        match self.at(at) {
+                            Some('}') => {
+                                let Some(Open::Object(entries, _)) = stack.pop() else {
+                                    unreachable!()
+                                };
+                                value = self.make_dict(entries);
+                                end = at + 1;
+                            }
+                            Some(',') => {
+                                let (next_key, next) = self.object_key(self.skip_ws(at + 1))?;
+                                *key = next_key;
+                                idx = next;
+                                break;
+                            }
+                            _ => return Err(self.err("Expecting ',' delimiter", at)),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A key, the `:` delimiter and the whitespace after it; returns the key
+    /// and the index of the value.
+    fn object_key(&self, idx: usize) -> Result<(String, usize), Fail> {
+        if self.at(idx) != Some('"') {
+            return Err(self.err("Expecting property name enclosed in double quotes", idx));
+        }
+        let (key, next) = self.scan_string(idx + 1)?;
+        let colon = self.skip_ws(next);
+        if self.at(colon) != Some(':') {
+            return Err(self.err("Expecting ':' delimiter", colon));
+        }
+        Ok((key, self.skip_ws(colon + 1)))
+    }
+
+    fn make_dict(&self, entries: Vec<(String, PyValue)>) -> PyValue {
+        match self.hook {
+            ObjectHook::Dict => PyValue::Dict(entries),
+            ObjectHook::OrderedDict => PyValue::OrderedDict(entries),
+        }
+    }
+
+    /// Strings, constants and numbers.
+    fn scan_scalar(&self, idx: usize) -> Result<(PyValue, usize), Fail> {
         let Some(c) = self.at(idx) else {
             return Err(Fail::Stop(idx));
         };
@@ -230,20 +336,6 @@ impl Scanner<'_> {
             '"' => {
                 let (s, end) = self.scan_string(idx + 1)?;
                 return Ok((PyValue::Str(s), end));
-            }
-            '{' | '[' => {
-                let container = if c == '{' { "object" } else { "array" };
-                if self.depth >= MAX_NESTING {
-                    return Err(Fail::Error(PyJsonError::Recursion { container }));
-                }
-                self.depth += 1;
-                let result = if c == '{' {
-                    self.parse_object(idx + 1)
-                } else {
-                    self.parse_array(idx + 1)
-                };
-                self.depth -= 1;
-                return result;
             }
             'n' if self.matches_at(idx, "null") => return Ok((PyValue::None, idx + 4)),
             't' if self.matches_at(idx, "true") => return Ok((PyValue::Bool(true), idx + 4)),
@@ -373,7 +465,9 @@ impl Scanner<'_> {
             if end >= len {
                 return Err(self.err("Invalid \\uXXXX escape", next - 1));
             }
-            let c = self.hex4(next).ok_or_else(|| self.err("Invalid \\uXXXX escape", end - 5))?;
+            let c = self
+                .hex4(next)
+                .ok_or_else(|| self.err("Invalid \\uXXXX escape", end - 5))?;
             let mut code = c;
             if (0xd800..=0xdbff).contains(&c)
                 && end + 6 < len
@@ -399,59 +493,6 @@ impl Scanner<'_> {
             v = (v << 4) | self.at(i)?.to_digit(16)?;
         }
         Some(v)
-    }
-
-    fn parse_object(&mut self, start: usize) -> Result<(PyValue, usize), Fail> {
-        let mut entries: Vec<(String, PyValue)> = Vec::new();
-        let mut idx = self.skip_ws(start);
-        if self.at(idx) != Some('}') {
-            loop {
-                if self.at(idx) != Some('"') {
-                    return Err(self.err("Expecting property name enclosed in double quotes", idx));
-                }
-                let (key, next) = self.scan_string(idx + 1)?;
-                idx = self.skip_ws(next);
-                if self.at(idx) != Some(':') {
-                    return Err(self.err("Expecting ':' delimiter", idx));
-                }
-                idx = self.skip_ws(idx + 1);
-                let (value, next) = self.scan_once(idx)?;
-                super::pyrepr::dict_set(&mut entries, key, value);
-                idx = self.skip_ws(next);
-                if self.at(idx) == Some('}') {
-                    break;
-                }
-                if self.at(idx) != Some(',') {
-                    return Err(self.err("Expecting ',' delimiter", idx));
-                }
-                idx = self.skip_ws(idx + 1);
-            }
-        }
-        let value = match self.hook {
-            ObjectHook::Dict => PyValue::Dict(entries),
-            ObjectHook::OrderedDict => PyValue::OrderedDict(entries),
-        };
-        Ok((value, idx + 1))
-    }
-
-    fn parse_array(&mut self, start: usize) -> Result<(PyValue, usize), Fail> {
-        let mut items = Vec::new();
-        let mut idx = self.skip_ws(start);
-        if self.at(idx) != Some(']') {
-            loop {
-                let (value, next) = self.scan_once(idx)?;
-                items.push(value);
-                idx = self.skip_ws(next);
-                if self.at(idx) == Some(']') {
-                    break;
-                }
-                if self.at(idx) != Some(',') {
-                    return Err(self.err("Expecting ',' delimiter", idx));
-                }
-                idx = self.skip_ws(idx + 1);
-            }
-        }
-        Ok((PyValue::List(items), idx + 1))
     }
 }
 
@@ -524,4 +565,230 @@ fn write_json_str(s: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn err(s: &str) -> String {
+        loads_py(s, ObjectHook::OrderedDict)
+            .expect_err(s)
+            .to_string()
+    }
+
+    fn repr(s: &str) -> String {
+        loads_py(s, ObjectHook::OrderedDict).expect(s).repr()
+    }
+
+    #[test]
+    fn golden_trailing_comma_is_python_3_11_text() {
+        assert_eq!(
+            err("{\"FirstName\": \"Mary\",}"),
+            "Expecting property name enclosed in double quotes: line 1 column 22 (char 21)"
+        );
+    }
+
+    #[test]
+    fn golden_bad_json() {
+        assert_eq!(
+            err("{bad"),
+            "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+        );
+    }
+
+    #[test]
+    fn python_messages() {
+        let cases = [
+            ("[1,]", "Expecting value: line 1 column 4 (char 3)"),
+            ("[", "Expecting value: line 1 column 2 (char 1)"),
+            (
+                "{",
+                "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+            ),
+            (
+                "{\"a\"",
+                "Expecting ':' delimiter: line 1 column 5 (char 4)",
+            ),
+            (
+                "{\"a\" 1}",
+                "Expecting ':' delimiter: line 1 column 6 (char 5)",
+            ),
+            ("{\"a\":", "Expecting value: line 1 column 6 (char 5)"),
+            (
+                "{\"a\":1",
+                "Expecting ',' delimiter: line 1 column 7 (char 6)",
+            ),
+            ("[1 2]", "Expecting ',' delimiter: line 1 column 4 (char 3)"),
+            (
+                "\"\\u12",
+                "Invalid \\uXXXX escape: line 1 column 3 (char 2)",
+            ),
+            (
+                "\"\\u1234",
+                "Invalid \\uXXXX escape: line 1 column 3 (char 2)",
+            ),
+            (
+                "\"\\ud800\\udc00",
+                "Invalid \\uXXXX escape: line 1 column 9 (char 8)",
+            ),
+            (
+                "\"\\ud800\\uzzzz\"",
+                "Invalid \\uXXXX escape: line 1 column 9 (char 8)",
+            ),
+            ("\"\\x\"", "Invalid \\escape: line 1 column 2 (char 1)"),
+            (
+                "\"\\",
+                "Unterminated string starting at: line 1 column 1 (char 0)",
+            ),
+            (
+                "\"abc",
+                "Unterminated string starting at: line 1 column 1 (char 0)",
+            ),
+            (
+                "\"a\u{1}\"",
+                "Invalid control character at: line 1 column 3 (char 2)",
+            ),
+            ("-", "Expecting value: line 1 column 1 (char 0)"),
+            ("-I", "Expecting value: line 1 column 1 (char 0)"),
+            ("nul", "Expecting value: line 1 column 1 (char 0)"),
+            ("1.", "Extra data: line 1 column 2 (char 1)"),
+            ("1e+", "Extra data: line 1 column 2 (char 1)"),
+            ("01", "Extra data: line 1 column 2 (char 1)"),
+            (" 1 x", "Extra data: line 1 column 4 (char 3)"),
+            ("{}x", "Extra data: line 1 column 3 (char 2)"),
+            ("", "Expecting value: line 1 column 1 (char 0)"),
+            ("  ", "Expecting value: line 1 column 3 (char 2)"),
+            (
+                "\u{feff}{}",
+                "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)",
+            ),
+            (
+                "{\n\"a\": 1,\n}",
+                "Expecting property name enclosed in double quotes: line 3 column 1 (char 10)",
+            ),
+            ("[1,\n 2,\n]\n", "Expecting value: line 3 column 1 (char 8)"),
+            ("{\"a\":\n\n", "Expecting value: line 3 column 1 (char 7)"),
+            // positions count code points, not bytes
+            (
+                "[\"é😀\" x]",
+                "Expecting ',' delimiter: line 1 column 7 (char 6)",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(err(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn values_and_python_reprs() {
+        assert_eq!(
+            repr("[-0, -0.0, 1E2, 10000000000000000.0, 0.0001, 0.00001, 123456789012345678901234567890]"),
+            "[0, -0.0, 100.0, 1e+16, 0.0001, 1e-05, 123456789012345678901234567890]"
+        );
+        assert_eq!(
+            repr("[NaN, Infinity, -Infinity, 1e400, true, null]"),
+            "[nan, inf, -inf, inf, True, None]"
+        );
+        assert_eq!(repr("\"\\ud83d\\ude00\\u00e9\\n\""), "'😀é\\n'");
+        assert_eq!(
+            repr("  {\"FirstName\": \"Lead\"}\n"),
+            "OrderedDict([('FirstName', 'Lead')])"
+        );
+        assert_eq!(repr("{}"), "OrderedDict()");
+        assert_eq!(
+            loads_py("{\"a\": {\"b\": 1}}", ObjectHook::Dict)
+                .unwrap()
+                .repr(),
+            "{'a': {'b': 1}}"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_keep_first_position_last_value() {
+        assert_eq!(
+            repr("{\"a\": \"x\", \"a\": \"y\", \"b\": 1, \"a\": \"z\"}"),
+            "OrderedDict([('a', 'z'), ('b', 1)])"
+        );
+        assert_eq!(
+            loads("{\"a\": 1, \"b\": 2, \"a\": 3}").unwrap().to_string(),
+            "{\"a\":3,\"b\":2}"
+        );
+    }
+
+    #[test]
+    fn lone_surrogate_becomes_replacement_char() {
+        assert_eq!(repr("\"\\ud800x\""), "'\u{fffd}x'");
+    }
+
+    #[test]
+    fn serde_conversion_is_documented_lossy() {
+        assert_eq!(
+            loads("[1, 1.5, NaN, -Infinity, \"s\"]").unwrap(),
+            json!([1, 1.5, null, null, "s"])
+        );
+        assert_eq!(
+            loads("18446744073709551615").unwrap(),
+            json!(18446744073709551615u64)
+        );
+        assert_eq!(
+            loads("123456789012345678901234567890").unwrap(),
+            json!(1.2345678901234568e29)
+        );
+    }
+
+    #[test]
+    fn int_digit_limit() {
+        let big = "1".repeat(4301);
+        assert_eq!(
+            err(&format!("[-{big}")),
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        );
+        assert!(loads_py(&"7".repeat(4300), ObjectHook::Dict).is_ok());
+        assert!(PyJsonError::IntTooLong { digits: 4301 }.is_value_error());
+    }
+
+    #[test]
+    fn recursion_error() {
+        let deep = "[".repeat(MAX_NESTING + 1);
+        let e = loads_py(&deep, ObjectHook::Dict).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+        );
+        assert!(!e.is_value_error());
+        let ok = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert!(loads_py(&ok, ObjectHook::Dict).is_ok());
+        let deep_obj = "{\"a\":".repeat(MAX_NESTING + 1);
+        assert_eq!(
+            loads_py(&deep_obj, ObjectHook::Dict)
+                .unwrap_err()
+                .to_string(),
+            "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
+        );
+    }
+
+    #[test]
+    fn dumps_matches_python() {
+        let v = loads_py(
+            "{\"IdentityInfo\": {\"FirstName\": \"Mary\", \"x\": [1, 1.5, NaN, -Infinity, null, true]}}",
+            ObjectHook::Dict,
+        )
+        .unwrap();
+        assert_eq!(
+            dumps(&v).unwrap(),
+            "{\"IdentityInfo\": {\"FirstName\": \"Mary\", \"x\": [1, 1.5, NaN, -Infinity, null, true]}}"
+        );
+        let s = PyValue::Str("é😀\u{1}\u{2028}\"\\/".into());
+        assert_eq!(
+            dumps(&s).unwrap(),
+            "\"\\u00e9\\ud83d\\ude00\\u0001\\u2028\\\"\\\\/\""
+        );
+        assert_eq!(
+            dumps(&PyValue::Bytes(b"x".to_vec())).unwrap_err(),
+            "Object of type bytes is not JSON serializable"
+        );
+    }
 }

@@ -321,7 +321,9 @@ where
         }
         match self.current() {
             None => return self.syntax(&ch.to_string(), "EOF".to_string()),
-            Some(actual) if actual != ch => return self.syntax(&ch.to_string(), actual.to_string()),
+            Some(actual) if actual != ch => {
+                return self.syntax(&ch.to_string(), actual.to_string())
+            }
             Some(_) => {}
         }
         self.i += 1;
@@ -548,7 +550,9 @@ where
     fn take_unquoted(&mut self, end: usize) -> String {
         let raw: String = self.s[self.i..end].iter().collect();
         self.i = end;
-        raw.replace("\\,", ",").trim_end_matches(is_py_space).to_string()
+        raw.replace("\\,", ",")
+            .trim_end_matches(is_py_space)
+            .to_string()
     }
 
     /// `'(?:\\'|[^'])*'` (or the `"` variant) with Python's backtracking: the
@@ -608,4 +612,377 @@ fn set_entry(entries: &mut Vec<(String, ShValue)>, key: String, value: ShValue) 
 /// lists and dicts) — `ParamFile` leaves stay literal strings.
 pub fn parse_to_py(input: &str) -> Result<PyValue, ShorthandError> {
     parse(input).map(|v| v.to_py())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> ShValue {
+        ShValue::String(v.to_string())
+    }
+
+    fn map(entries: &[(&str, ShValue)]) -> ShValue {
+        ShValue::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    fn err(input: &str) -> String {
+        parse(input).expect_err(input).message()
+    }
+
+    fn ok(input: &str) -> ShValue {
+        parse(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message()))
+    }
+
+    // ---- error texts (goldens and spec §2.4)
+
+    #[test]
+    fn golden_sh_missing_equals() {
+        assert_eq!(
+            err("FirstName"),
+            "Expected: '=', received: 'EOF' for input:\n FirstName\n         ^"
+        );
+    }
+
+    #[test]
+    fn golden_sh_quoted_key() {
+        assert_eq!(
+            err("\"FirstName\"=Mary"),
+            "Expected: '=', received: '\"' for input:\n \"FirstName\"=Mary\n^"
+        );
+    }
+
+    #[test]
+    fn golden_sh_empty_string() {
+        assert_eq!(err(""), "Expected: '=', received: 'EOF' for input:\n \n^");
+    }
+
+    #[test]
+    fn golden_json_string_top() {
+        assert_eq!(
+            err("\"abc\""),
+            "Expected: '=', received: '\"' for input:\n \"abc\"\n^"
+        );
+    }
+
+    #[test]
+    fn spec_foo_and_blank() {
+        assert_eq!(
+            err("foo"),
+            "Expected: '=', received: 'EOF' for input:\n foo\n   ^"
+        );
+        assert_eq!(
+            err("  "),
+            "Expected: '=', received: 'EOF' for input:\n   \n  ^"
+        );
+    }
+
+    #[test]
+    fn spec_duplicate_key() {
+        assert_eq!(
+            err("FirstName=a,FirstName=b"),
+            "Second instance of key \"FirstName\" encountered for input:\n\
+             FirstName=a,FirstName=b\n            ^\n\
+             This is often because there is a preceding \",\" instead of a space."
+        );
+    }
+
+    #[test]
+    fn spec_unterminated_double_quote() {
+        assert_eq!(
+            err("FirstName=\"a"),
+            "Expected: '<double quoted>', received: '<none>' for input:\n FirstName=\"a\n          ^"
+        );
+        assert_eq!(
+            err("FirstName='a"),
+            "Expected: '<singled quoted>', received: '<none>' for input:\n FirstName='a\n          ^"
+        );
+    }
+
+    #[test]
+    fn spec_multi_line_location() {
+        assert_eq!(
+            err("a=b\n,c=d,,"),
+            "Expected: '=', received: 'EOF' for input:\n a=b\n,c=d,,\n      ^"
+        );
+        // newline after the error index: the caret line is inserted before it
+        assert_eq!(
+            err("a=b\"c\nd=e"),
+            "Expected: ',', received: '\"' for input:\n a=b\"c\n   ^\nd=e"
+        );
+        assert_eq!(
+            err("a=b\nc=d\"\ne=f"),
+            "Expected: ',', received: '\"' for input:\n a=b\nc=d\"\n   ^\ne=f"
+        );
+    }
+
+    #[test]
+    fn spec_trailing_comma_and_leading_space() {
+        assert_eq!(
+            err("a=b,"),
+            "Expected: '<second>', received: '<none>' for input:\n a=b,\n    ^"
+        );
+        assert_eq!(
+            err(" FirstName=a"),
+            "Expected: '=', received: 'F' for input:\n  FirstName=a\n ^"
+        );
+        assert_eq!(
+            err("a=b\"c"),
+            "Expected: ',', received: '\"' for input:\n a=b\"c\n   ^"
+        );
+    }
+
+    #[test]
+    fn spec_astral_unquoted_rejected() {
+        assert_eq!(
+            err("FirstName=😀"),
+            "Expected: ',', received: '😀' for input:\n FirstName=😀\n          ^"
+        );
+        assert_eq!(ok("FirstName=\"😀\""), map(&[("FirstName", s("😀"))]));
+    }
+
+    #[test]
+    fn list_and_hash_errors() {
+        assert_eq!(
+            err("a=["),
+            "Expected: ',', received: 'EOF' for input:\n a=[\n   ^"
+        );
+        assert_eq!(
+            err("a={"),
+            "Expected: '=', received: 'EOF' for input:\n a={\n   ^"
+        );
+        assert_eq!(
+            err("a=[]]"),
+            "Expected: ',', received: ']' for input:\n a=[]]\n    ^"
+        );
+    }
+
+    // ---- parse results (spec §2.2, §2.5, goldens)
+
+    #[test]
+    fn spec_table_2_5() {
+        assert_eq!(
+            ok("FirstName=Mary,LastName=Major,Email=marym@example.com"),
+            map(&[
+                ("FirstName", s("Mary")),
+                ("LastName", s("Major")),
+                ("Email", s("marym@example.com"))
+            ])
+        );
+        assert_eq!(
+            ok("FirstName=a b,LastName=\"x,y\""),
+            map(&[("FirstName", s("a b")), ("LastName", s("x,y"))])
+        );
+        assert_eq!(
+            ok("FirstName='it\\'s',LastName=\"q\\\"x\""),
+            map(&[("FirstName", s("it's")), ("LastName", s("q\"x"))])
+        );
+        assert_eq!(ok("FirstName=a\\,b"), map(&[("FirstName", s("a,b"))]));
+        assert_eq!(ok("FirstName=a=b"), map(&[("FirstName", s("a=b"))]));
+        assert_eq!(
+            ok("FirstName=  lead and trail   "),
+            map(&[("FirstName", s("lead and trail"))])
+        );
+        assert_eq!(ok("FirstName=x[y"), map(&[("FirstName", s("x[y"))]));
+    }
+
+    #[test]
+    fn goldens_shorthand_bodies() {
+        assert_eq!(
+            ok("FirstName = Mary , LastName = Major"),
+            map(&[("FirstName", s("Mary")), ("LastName", s("Major"))])
+        );
+        assert_eq!(
+            ok("FirstName=\"Major, Jr\",LastName=X"),
+            map(&[("FirstName", s("Major, Jr")), ("LastName", s("X"))])
+        );
+        assert_eq!(
+            ok("FirstName=Mary\\,Ann"),
+            map(&[("FirstName", s("Mary,Ann"))])
+        );
+        assert_eq!(
+            ok("FirstName=,LastName=Major"),
+            map(&[("FirstName", s("")), ("LastName", s("Major"))])
+        );
+        assert_eq!(
+            ok("FirstName=Mary,Foo=bar"),
+            map(&[("FirstName", s("Mary")), ("Foo", s("bar"))])
+        );
+        assert_eq!(
+            ok("FirstName={a=b}"),
+            map(&[("FirstName", map(&[("a", s("b"))]))])
+        );
+        assert_eq!(
+            ok("FirstName=Zoe\u{308}"),
+            map(&[("FirstName", s("Zoe\u{308}"))])
+        );
+    }
+
+    #[test]
+    fn csv_backtracking() {
+        let list = |items: &[&str]| ShValue::List(items.iter().map(|i| s(i)).collect());
+        assert_eq!(ok("a=b,c=d"), map(&[("a", s("b")), ("c", s("d"))]));
+        assert_eq!(
+            ok("a=b,c,d=e"),
+            map(&[("a", list(&["b", "c"])), ("d", s("e"))])
+        );
+        assert_eq!(
+            ok("FirstName=a,b=c"),
+            map(&[("FirstName", s("a")), ("b", s("c"))])
+        );
+        assert_eq!(
+            ok("FirstName=a,b,c"),
+            map(&[("FirstName", list(&["a", "b", "c"]))])
+        );
+        assert_eq!(ok("a=x\ny=,z"), map(&[("a", list(&["x\ny=", "z"]))]));
+        // backtracking stops at the comma of an escaped comma
+        assert_eq!(ok("a=b,c\\,d=e"), map(&[("a", s("b")), ("d", s("e"))]));
+        assert_eq!(
+            ok("FirstName=a,\nLastName=b"),
+            map(&[("FirstName", s("a")), ("LastName", s("b"))])
+        );
+    }
+
+    #[test]
+    fn empty_values_keys_and_whitespace() {
+        assert_eq!(ok("FirstName="), map(&[("FirstName", s(""))]));
+        assert_eq!(ok("=x"), map(&[("", s("x"))]));
+        assert_eq!(ok("a=b\\c"), map(&[("a", s("b\\c"))]));
+        // Python rstrip() also strips U+001C and NBSP
+        assert_eq!(ok("a=b\u{a0}\u{1c}"), map(&[("a", s("b"))]));
+        assert_eq!(ok("a = ' x '"), map(&[("a", s(" x "))]));
+    }
+
+    #[test]
+    fn quoted_backtracking_quirks() {
+        // no unescaped closing quote: the last \' closes the value
+        assert_eq!(ok("a='abc\\'"), map(&[("a", s("abc\\"))]));
+        assert_eq!(ok("a='a\\\\'"), map(&[("a", s("a\\"))]));
+        assert_eq!(ok("a=\"x\\\\\\\"y\""), map(&[("a", s("x\\\"y"))]));
+    }
+
+    #[test]
+    fn lists_and_hashes() {
+        assert_eq!(
+            ok("a=[b, c ,[d]],e={f=g,h=[i]}"),
+            map(&[
+                (
+                    "a",
+                    ShValue::List(vec![s("b"), s("c"), ShValue::List(vec![s("d")])])
+                ),
+                (
+                    "e",
+                    map(&[("f", s("g")), ("h", ShValue::List(vec![s("i")]))])
+                ),
+            ])
+        );
+        assert_eq!(ok("a=[,]"), map(&[("a", ShValue::List(vec![s("")]))]));
+        assert_eq!(ok("a=[}]"), map(&[("a", ShValue::List(vec![s("}")]))]));
+        assert_eq!(
+            ok("a={a=1,b=2,a=3}"),
+            map(&[("a", map(&[("a", s("3")), ("b", s("2"))]))])
+        );
+    }
+
+    #[test]
+    fn param_file_marking() {
+        assert_eq!(
+            ok("FirstName@=file:///data/fn.txt,LastName=file://x"),
+            map(&[
+                (
+                    "FirstName",
+                    ShValue::ParamFile("file:///data/fn.txt".into())
+                ),
+                ("LastName", s("file://x")),
+            ])
+        );
+        assert_eq!(
+            ok("a @ = x,'y'"),
+            map(&[(
+                "a",
+                ShValue::List(vec![
+                    ShValue::ParamFile("x".into()),
+                    ShValue::ParamFile("y".into())
+                ])
+            )])
+        );
+        // the flag is parser-wide: keys inside {…} reset it
+        assert_eq!(
+            ok("a@=[{b=x}, y]"),
+            map(&[("a", ShValue::List(vec![map(&[("b", s("x"))]), s("y")]))])
+        );
+        assert_eq!(
+            ok("a=[{b@=x}, y]"),
+            map(&[(
+                "a",
+                ShValue::List(vec![
+                    map(&[("b", ShValue::ParamFile("x".into()))]),
+                    ShValue::ParamFile("y".into())
+                ])
+            )])
+        );
+        // an empty unquoted value is not resolved
+        assert_eq!(ok("a@=,b=c"), map(&[("a", s("")), ("b", s("c"))]));
+    }
+
+    #[test]
+    fn loader_called_in_python_order() {
+        let mut seen = Vec::new();
+        let mut loader = |v: &str| -> Result<Option<ShValue>, String> {
+            seen.push(v.to_string());
+            if v.starts_with("file://") {
+                Err(format!("Unable to load paramfile {v}"))
+            } else if let Some(rest) = v.strip_prefix("fileb://") {
+                Ok(Some(ShValue::Bytes(rest.as_bytes().to_vec())))
+            } else {
+                Ok(None)
+            }
+        };
+        // the discarded csv item is loaded before the backtrack (Python does the same)
+        let r = parse_with_loader("a@=x,file:///nope=y", &mut loader);
+        assert_eq!(
+            r,
+            Err(ParseError::Load(
+                "Unable to load paramfile file:///nope".to_string()
+            ))
+        );
+        assert_eq!(seen, vec!["x".to_string(), "file:///nope".to_string()]);
+
+        let mut loader = |v: &str| -> Result<Option<ShValue>, String> {
+            Ok(v.strip_prefix("fileb://")
+                .map(|rest| ShValue::Bytes(rest.as_bytes().to_vec())))
+        };
+        let r = parse_with_loader("UserId@=fileb://u,a@=b", &mut loader).unwrap();
+        assert_eq!(
+            r,
+            map(&[("UserId", ShValue::Bytes(b"u".to_vec())), ("a", s("b"))])
+        );
+        // a syntax error after a successful load is still a syntax error
+        let r = parse_with_loader("a@=fileb://u,\"", &mut loader);
+        assert!(matches!(
+            r,
+            Err(ParseError::Syntax(ShorthandError::Syntax { .. }))
+        ));
+    }
+
+    #[test]
+    fn to_py_conversion() {
+        let v = ok("a=[b,c],d={e=f},g@=h").to_py();
+        assert_eq!(v.repr(), "{'a': ['b', 'c'], 'd': {'e': 'f'}, 'g': 'h'}");
+    }
+
+    #[test]
+    fn deep_nesting_is_a_recursion_error() {
+        let deep = format!("a={}", "[".repeat(MAX_DEPTH + 1));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.is_recursion());
+        assert_eq!(e.message(), "maximum recursion depth exceeded");
+        let fine = format!("a={}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
 }

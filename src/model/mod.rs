@@ -51,6 +51,22 @@ pub fn error_extra_members(code: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The names of the input members whose shapes are `sensitive` (at any depth): their values are
+/// never logged.
+pub fn sensitive_member_names() -> Vec<String> {
+    fn walk(members: &[MemberInfo], out: &mut Vec<String>) {
+        for m in members {
+            if m.sensitive {
+                out.push(m.name.clone());
+            }
+            walk(&m.members, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&operation().input_members, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +76,6 @@ mod tests {
         assert_eq!(first_sentence("<p>The first name. This is required</p>"), "The first name.");
         assert_eq!(error_extra_members("InvalidRequestException"), vec!["Reason".to_string()]);
         assert!(error_extra_members("ThrottlingException").is_empty());
+        assert_eq!(sensitive_member_names(), vec!["FirstName", "LastName", "Email", "SecondaryEmail"]);
     }
 }

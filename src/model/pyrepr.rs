@@ -192,9 +192,12 @@ impl PyValue {
                 }
             }
             Value::String(s) => PyValue::Str(s.clone()),
-            Value::Array(items) => {
-                PyValue::List(items.iter().map(|i| PyValue::from_json(i, ordered)).collect())
-            }
+            Value::Array(items) => PyValue::List(
+                items
+                    .iter()
+                    .map(|i| PyValue::from_json(i, ordered))
+                    .collect(),
+            ),
             Value::Object(map) => {
                 let entries = map
                     .iter()
@@ -290,7 +293,11 @@ pub fn py_type_name(v: &Value) -> &'static str {
 
 /// Python `repr()` of a `bytes` object, e.g. `b'uid-from-file\n'`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -313,7 +320,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
 
 /// Python `repr()` of a `str`, e.g. `'abc'`, `"it's"`, `'a\x01'`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -591,3 +602,134 @@ static NON_PRINTABLE: &[(u32, u32)] = &[
     (0x2B739, 0x2B73F), (0x2B81E, 0x2B81F), (0x2CEA2, 0x2CEAF), (0x2EBE1, 0x2F7FF),
     (0x2FA1E, 0x2FFFF), (0x3134B, 0xE00FF), (0xE01F0, 0x10FFFF),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn repr_and_str_of_json_values() {
+        assert_eq!(repr(&json!(null)), "None");
+        assert_eq!(repr(&json!(true)), "True");
+        assert_eq!(repr(&json!(1.5)), "1.5");
+        assert_eq!(repr(&json!(1)), "1");
+        assert_eq!(repr(&json!(1.0)), "1.0");
+        assert_eq!(repr(&json!("abc")), "'abc'");
+        assert_eq!(repr(&json!(["a", "b"])), "['a', 'b']");
+        assert_eq!(repr(&json!({"a": "b"})), "{'a': 'b'}");
+        assert_eq!(
+            repr(&json!({"a": [1, null, false, {}], "b": []})),
+            "{'a': [1, None, False, {}], 'b': []}"
+        );
+        assert_eq!(py_str(&json!("abc")), "abc");
+        assert_eq!(py_str(&json!(["abc"])), "['abc']");
+        assert_eq!(py_str(&json!(null)), "None");
+    }
+
+    #[test]
+    fn type_names() {
+        assert_eq!(py_type_name(&json!("x")), "str");
+        assert_eq!(py_type_name(&json!(5)), "int");
+        assert_eq!(py_type_name(&json!(5.0)), "float");
+        assert_eq!(py_type_name(&json!(false)), "bool");
+        assert_eq!(py_type_name(&json!(null)), "NoneType");
+        assert_eq!(py_type_name(&json!([])), "list");
+        assert_eq!(py_type_name(&json!({})), "dict");
+        assert_eq!(PyValue::Bytes(vec![]).type_repr(), "<class 'bytes'>");
+        assert_eq!(
+            PyValue::OrderedDict(vec![]).type_repr(),
+            "<class 'collections.OrderedDict'>"
+        );
+    }
+
+    #[test]
+    fn bytes_reprs() {
+        assert_eq!(bytes_repr(b"uid-from-file\n"), "b'uid-from-file\\n'");
+        assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
+        assert_eq!(bytes_repr(b"\x00\xff\"'"), "b'\\x00\\xff\"\\''");
+        assert_eq!(bytes_repr(b"\t\r\\"), "b'\\t\\r\\\\'");
+    }
+
+    #[test]
+    fn str_reprs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\"b'c"), "'a\"b\\'c'");
+        assert_eq!(
+            str_repr("\u{0}\u{85}\u{a0}\u{378}\u{e0001}😀é\\"),
+            "'\\x00\\x85\\xa0\\u0378\\U000e0001😀é\\\\'"
+        );
+        assert_eq!(
+            str_repr("\u{7f}\u{2028}\u{3000} "),
+            "'\\x7f\\u2028\\u3000 '"
+        );
+    }
+
+    #[test]
+    fn float_reprs() {
+        let cases = [
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (1.5, "1.5"),
+            (100.0, "100.0"),
+            (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (1.5e16, "1.5e+16"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (123456789.125, "123456789.125"),
+            (f64::NAN, "nan"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (-2.5e-7, "-2.5e-07"),
+        ];
+        for (x, expected) in cases {
+            assert_eq!(float_repr(x), expected, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn ordered_dict_and_nested_reprs() {
+        let v = PyValue::OrderedDict(vec![
+            ("a".into(), PyValue::Str("b".into())),
+            (
+                "c".into(),
+                PyValue::List(vec![PyValue::Float(f64::NAN), PyValue::int(-3)]),
+            ),
+        ]);
+        assert_eq!(v.repr(), "OrderedDict([('a', 'b'), ('c', [nan, -3])])");
+        assert_eq!(PyValue::OrderedDict(vec![]).repr(), "OrderedDict()");
+        assert_eq!(PyValue::Str("x y".into()).py_str(), "x y");
+        assert_eq!(PyValue::Bytes(b"x".to_vec()).py_str(), "b'x'");
+    }
+
+    #[test]
+    fn ints_and_spaces() {
+        assert_eq!(
+            PyValue::int_from_decimal("-000"),
+            Some(PyValue::Int("0".into()))
+        );
+        assert_eq!(
+            PyValue::int_from_decimal("0012"),
+            Some(PyValue::Int("12".into()))
+        );
+        assert_eq!(PyValue::int_from_decimal("1a"), None);
+        assert!(is_py_space('\u{1c}') && is_py_space('\u{3000}') && !is_py_space('\u{200b}'));
+        assert_eq!(py_strip("\u{1f} {x} \u{a0}"), "{x}");
+        assert!(is_printable('é') && !is_printable('\u{378}') && !is_printable('\u{ad}'));
+    }
+
+    #[test]
+    fn dict_set_keeps_position() {
+        let mut d = vec![
+            ("a".to_string(), PyValue::int(1)),
+            ("b".to_string(), PyValue::int(2)),
+        ];
+        dict_set(&mut d, "a".into(), PyValue::int(3));
+        dict_set(&mut d, "c".into(), PyValue::None);
+        assert_eq!(PyValue::Dict(d).repr(), "{'a': 3, 'b': 2, 'c': None}");
+    }
+}

@@ -241,7 +241,10 @@ pub fn operation() -> &'static Operation {
 }
 
 fn s(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn opt_s(v: &Value, key: &str) -> Option<String> {
@@ -270,7 +273,12 @@ fn parse_shape(name: &str, v: &Value) -> Shape {
     let strings = |key: &str| -> Vec<String> {
         v.get(key)
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let flag = |key: &str| v.get(key).and_then(Value::as_bool).unwrap_or(false);
@@ -410,5 +418,142 @@ fn build(text: &str) -> Model {
         metadata,
         operation,
         shapes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_facts() {
+        let op = operation();
+        assert_eq!(op.name, "UpdateUserIdentityInfo");
+        assert_eq!(op.http_method, "POST");
+        assert_eq!(op.request_uri, "/users/{InstanceId}/{UserId}/identity-info");
+        assert_eq!(op.input_shape, "UpdateUserIdentityInfoRequest");
+        assert_eq!(
+            op.input_member_names(),
+            vec!["IdentityInfo", "UserId", "InstanceId"]
+        );
+        let m = &model().metadata;
+        assert_eq!(
+            (
+                m.service_id.as_str(),
+                m.signing_name.as_str(),
+                m.protocol.as_str(),
+                m.api_version.as_str()
+            ),
+            ("Connect", "connect", "rest-json", "2017-08-08")
+        );
+    }
+
+    #[test]
+    fn input_members() {
+        let op = operation();
+        let ii = op.input_member("IdentityInfo").unwrap();
+        assert!(ii.required);
+        assert_eq!(ii.type_name, "structure");
+        assert_eq!(ii.shape_name, "UserIdentityInfo");
+        assert_eq!(
+            ii.documentation.as_deref(),
+            Some("<p>The identity information for the user.</p>")
+        );
+        assert_eq!(ii.location, None);
+        assert_eq!(
+            ii.member_names(),
+            vec!["FirstName", "LastName", "Email", "SecondaryEmail", "Mobile"]
+        );
+        let first = ii.member("FirstName").unwrap();
+        assert_eq!(
+            (first.min, first.max, first.sensitive, first.required),
+            (Some(0), Some(255), true, false)
+        );
+        let last = ii.member("LastName").unwrap();
+        assert_eq!(
+            (last.min, last.max, last.sensitive),
+            (Some(0), Some(300), true)
+        );
+        assert!(ii.member("Email").unwrap().sensitive);
+        assert!(ii.member("SecondaryEmail").unwrap().sensitive);
+        let mobile = ii.member("Mobile").unwrap();
+        assert_eq!(mobile.pattern.as_deref(), Some("\\\\+[1-9]\\\\d{1,14}$"));
+        assert!(!mobile.sensitive);
+        assert_eq!(
+            mobile.documentation.as_deref(),
+            Some("<p>The user's mobile number.</p>")
+        );
+
+        let user = op.input_member("UserId").unwrap();
+        assert_eq!(
+            (
+                user.type_name.as_str(),
+                user.required,
+                user.location.as_deref(),
+                user.location_name.as_deref()
+            ),
+            ("string", true, Some("uri"), Some("UserId"))
+        );
+        let inst = op.input_member("InstanceId").unwrap();
+        assert_eq!(
+            (inst.min, inst.max, inst.location.as_deref()),
+            (Some(1), Some(100), Some("uri"))
+        );
+        assert!(inst
+            .documentation
+            .as_deref()
+            .unwrap()
+            .starts_with("<p>The identifier of the Connect Customer instance."));
+    }
+
+    #[test]
+    fn error_shapes() {
+        let op = operation();
+        let names: Vec<&str> = op.errors.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "InvalidRequestException",
+                "InvalidParameterException",
+                "ResourceNotFoundException",
+                "ThrottlingException",
+                "InternalServiceException"
+            ]
+        );
+        let ire = op.error("InvalidRequestException").unwrap();
+        assert_eq!(ire.member_names(), vec!["Message", "Reason"]);
+        assert_eq!(ire.http_status, Some(400));
+        let reason = &ire.members[1];
+        assert_eq!(reason.type_name, "structure");
+        assert_eq!(
+            reason.documentation.as_deref(),
+            Some("<p>Reason why the request was invalid.</p>")
+        );
+        assert_eq!(
+            reason.member_names(),
+            vec!["AttachedFileInvalidRequestExceptionReason"]
+        );
+        assert_eq!(
+            reason.members[0].enum_values,
+            vec![
+                "INVALID_FILE_SIZE",
+                "INVALID_FILE_TYPE",
+                "INVALID_FILE_NAME"
+            ]
+        );
+        assert_eq!(
+            op.error("ThrottlingException").unwrap().http_status,
+            Some(429)
+        );
+        assert_eq!(
+            op.error("InternalServiceException").unwrap().member_names(),
+            vec!["Message"]
+        );
+        assert!(
+            model()
+                .shape("InvalidRequestExceptionReason")
+                .unwrap()
+                .union
+        );
     }
 }

@@ -43,7 +43,10 @@ pub fn validate_value(params: &PyValue) -> Result<(), String> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(format!("Parameter validation failed:\n{}", errors.join("\n")))
+        Err(format!(
+            "Parameter validation failed:\n{}",
+            errors.join("\n")
+        ))
     }
 }
 
@@ -85,7 +88,14 @@ enum Range {
 
 /// botocore's `range_check` with the shape's `min`: `shown` is `str()` of
 /// the checked quantity, `numeric` its value.
-fn range_check(errors: &mut Vec<String>, name: &str, shown: &str, numeric: f64, shape: &Shape, kind: Range) {
+fn range_check(
+    errors: &mut Vec<String>,
+    name: &str,
+    shown: &str,
+    numeric: f64,
+    shape: &Shape,
+    kind: Range,
+) {
     let Some(min) = shape.min else { return };
     if numeric < min as f64 {
         let what = match kind {
@@ -112,13 +122,27 @@ fn walk(param: &PyValue, shape: &Shape, errors: &mut Vec<String>, name: &str) {
         "string" => match param {
             PyValue::Str(s) => {
                 let len = s.chars().count();
-                range_check(errors, name, &len.to_string(), len as f64, shape, Range::Length);
+                range_check(
+                    errors,
+                    name,
+                    &len.to_string(),
+                    len as f64,
+                    shape,
+                    Range::Length,
+                );
             }
             _ => invalid_type(errors, name, param, &[STR]),
         },
         "list" => match param {
             PyValue::List(items) => {
-                range_check(errors, name, &items.len().to_string(), items.len() as f64, shape, Range::Length);
+                range_check(
+                    errors,
+                    name,
+                    &items.len().to_string(),
+                    items.len() as f64,
+                    shape,
+                    Range::Length,
+                );
                 if let Some(member) = shape.member.as_ref().and_then(|m| model().shape(&m.shape)) {
                     for (i, item) in items.iter().enumerate() {
                         walk(item, member, errors, &format!("{name}[{i}]"));
@@ -133,7 +157,12 @@ fn walk(param: &PyValue, shape: &Shape, errors: &mut Vec<String>, name: &str) {
                 let value_shape = shape.value.as_ref().and_then(|m| model().shape(&m.shape));
                 for (k, v) in entries {
                     if let Some(ks) = key_shape {
-                        walk(&PyValue::Str(k.clone()), ks, errors, &format!("{name} (key: {k})"));
+                        walk(
+                            &PyValue::Str(k.clone()),
+                            ks,
+                            errors,
+                            &format!("{name} (key: {k})"),
+                        );
                     }
                     if let Some(vs) = value_shape {
                         walk(v, vs, errors, &format!("{name}.{k}"));
@@ -148,9 +177,14 @@ fn walk(param: &PyValue, shape: &Shape, errors: &mut Vec<String>, name: &str) {
                 range_check(errors, name, digits, n, shape, Range::Value);
             }
             // bool is a subclass of int in Python.
-            PyValue::Bool(b) => {
-                range_check(errors, name, if *b { "True" } else { "False" }, f64::from(u8::from(*b)), shape, Range::Value)
-            }
+            PyValue::Bool(b) => range_check(
+                errors,
+                name,
+                if *b { "True" } else { "False" },
+                f64::from(u8::from(*b)),
+                shape,
+                Range::Value,
+            ),
             _ => invalid_type(errors, name, param, &["<class 'int'>"]),
         },
         "float" | "double" => match param {
@@ -158,33 +192,40 @@ fn walk(param: &PyValue, shape: &Shape, errors: &mut Vec<String>, name: &str) {
                 let n = digits.parse::<f64>().unwrap_or(0.0);
                 range_check(errors, name, digits, n, shape, Range::Value);
             }
-            PyValue::Bool(b) => {
-                range_check(errors, name, if *b { "True" } else { "False" }, f64::from(u8::from(*b)), shape, Range::Value)
+            PyValue::Bool(b) => range_check(
+                errors,
+                name,
+                if *b { "True" } else { "False" },
+                f64::from(u8::from(*b)),
+                shape,
+                Range::Value,
+            ),
+            PyValue::Float(f) => {
+                range_check(errors, name, &param.py_str(), *f, shape, Range::Value)
             }
-            PyValue::Float(f) => range_check(errors, name, &param.py_str(), *f, shape, Range::Value),
             _ => invalid_type(
                 errors,
                 name,
                 param,
-                &["<class 'float'>", "<class 'decimal.Decimal'>", "<class 'int'>"],
+                &[
+                    "<class 'float'>",
+                    "<class 'decimal.Decimal'>",
+                    "<class 'int'>",
+                ],
             ),
         },
-        "boolean" => {
-            if !matches!(param, PyValue::Bool(_)) {
-                invalid_type(errors, name, param, &["<class 'bool'>"]);
-            }
+        "boolean" if !matches!(param, PyValue::Bool(_)) => {
+            invalid_type(errors, name, param, &["<class 'bool'>"]);
         }
-        "blob" => {
-            if !matches!(param, PyValue::Bytes(_) | PyValue::Str(_)) {
-                invalid_type(
-                    errors,
-                    name,
-                    param,
-                    &["<class 'bytes'>", "<class 'bytearray'>", "file-like object"],
-                );
-            }
+        "blob" if !matches!(param, PyValue::Bytes(_) | PyValue::Str(_)) => {
+            invalid_type(
+                errors,
+                name,
+                param,
+                &["<class 'bytes'>", "<class 'bytearray'>", "file-like object"],
+            );
         }
-        // timestamp and anything else: not checked here.
+        // valid booleans/blobs, timestamps and anything else: not checked.
         _ => {}
     }
 }
@@ -236,5 +277,192 @@ fn walk_structure(param: &PyValue, shape: &Shape, errors: &mut Vec<String>, name
         if let Some(member_shape) = model().shape(&member.shape) {
             walk(value, member_shape, errors, &format!("{name}.{key}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(s: &str) -> PyValue {
+        PyValue::Str(s.to_string())
+    }
+
+    fn dict(entries: &[(&str, PyValue)]) -> PyValue {
+        PyValue::Dict(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    fn params(identity: PyValue) -> Params {
+        vec![
+            ("IdentityInfo".into(), identity),
+            ("UserId".into(), st("u")),
+            ("InstanceId".into(), st("i")),
+        ]
+    }
+
+    #[test]
+    fn valid_input() {
+        assert_eq!(
+            validate(&params(dict(&[("FirstName", st("Mary"))]))),
+            Ok(())
+        );
+        assert_eq!(validate(&params(dict(&[]))), Ok(()));
+        // no max / pattern checks client-side
+        let long = "a".repeat(256);
+        assert_eq!(
+            validate(&params(dict(&[
+                ("FirstName", st(&long)),
+                ("Mobile", st("not a phone"))
+            ]))),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn golden_unknown_key() {
+        assert_eq!(
+            validate(&params(dict(&[("FirstName", st("Mary")), ("Foo", st("bar"))]))).unwrap_err(),
+            "Parameter validation failed:\n\
+             Unknown parameter in IdentityInfo: \"Foo\", must be one of: FirstName, LastName, Email, SecondaryEmail, Mobile"
+        );
+    }
+
+    #[test]
+    fn golden_wrong_type_number() {
+        let identity = PyValue::OrderedDict(vec![("FirstName".into(), PyValue::int(5))]);
+        assert_eq!(
+            validate(&params(identity)).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo.FirstName, value: 5, type: <class 'int'>, valid types: <class 'str'>"
+        );
+    }
+
+    #[test]
+    fn golden_nested_struct_value() {
+        assert_eq!(
+            validate(&params(dict(&[("FirstName", dict(&[("a", st("b"))]))]))).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo.FirstName, value: {'a': 'b'}, type: <class 'dict'>, valid types: <class 'str'>"
+        );
+    }
+
+    #[test]
+    fn golden_cli_input_json_empty_and_partial() {
+        assert_eq!(
+            validate(&vec![]).unwrap_err(),
+            "Parameter validation failed:\n\
+             Missing required parameter in input: \"IdentityInfo\"\n\
+             Missing required parameter in input: \"UserId\"\n\
+             Missing required parameter in input: \"InstanceId\""
+        );
+        assert_eq!(
+            validate(&vec![
+                ("UserId".into(), st("x")),
+                ("IdentityInfo".into(), dict(&[]))
+            ])
+            .unwrap_err(),
+            "Parameter validation failed:\nMissing required parameter in input: \"InstanceId\""
+        );
+    }
+
+    #[test]
+    fn empty_instance_id_reports_the_length() {
+        let mut p = params(dict(&[("FirstName", st("a"))]));
+        p[2].1 = st("");
+        assert_eq!(
+            validate(&p).unwrap_err(),
+            "Parameter validation failed:\nInvalid length for parameter InstanceId, value: 0, valid min length: 1"
+        );
+        // an empty UserId and FirstName (min 0) pass
+        p[2].1 = st("i");
+        p[1].1 = st("");
+        assert_eq!(validate(&p), Ok(()));
+    }
+
+    #[test]
+    fn bytes_from_fileb() {
+        let mut p = params(dict(&[("FirstName", PyValue::Bytes(b"x".to_vec()))]));
+        p[1].1 = PyValue::Bytes(b"uid-from-file\n".to_vec());
+        assert_eq!(
+            validate(&p).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo.FirstName, value: b'x', type: <class 'bytes'>, valid types: <class 'str'>\n\
+             Invalid type for parameter UserId, value: b'uid-from-file\\n', type: <class 'bytes'>, valid types: <class 'str'>"
+        );
+    }
+
+    #[test]
+    fn python_spellings_of_values() {
+        let list = PyValue::List(vec![st("a"), st("b"), st("c")]);
+        let mut p = params(dict(&[
+            ("FirstName", list),
+            ("LastName", PyValue::None),
+            ("Email", PyValue::Bool(true)),
+            ("SecondaryEmail", PyValue::Float(f64::NAN)),
+            ("Mobile", PyValue::OrderedDict(vec![("a".into(), st("b"))])),
+        ]));
+        p[1].1 = PyValue::Float(1.5);
+        assert_eq!(
+            validate(&p).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo.FirstName, value: ['a', 'b', 'c'], type: <class 'list'>, valid types: <class 'str'>\n\
+             Invalid type for parameter IdentityInfo.LastName, value: None, type: <class 'NoneType'>, valid types: <class 'str'>\n\
+             Invalid type for parameter IdentityInfo.Email, value: True, type: <class 'bool'>, valid types: <class 'str'>\n\
+             Invalid type for parameter IdentityInfo.SecondaryEmail, value: nan, type: <class 'float'>, valid types: <class 'str'>\n\
+             Invalid type for parameter IdentityInfo.Mobile, value: OrderedDict([('a', 'b')]), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>\n\
+             Invalid type for parameter UserId, value: 1.5, type: <class 'float'>, valid types: <class 'str'>"
+        );
+    }
+
+    #[test]
+    fn structure_type_errors_print_str_of_value() {
+        assert_eq!(
+            validate(&params(PyValue::None)).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo, value: None, type: <class 'NoneType'>, valid types: <class 'dict'>"
+        );
+        assert_eq!(
+            validate(&params(st("abc"))).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter IdentityInfo, value: abc, type: <class 'str'>, valid types: <class 'dict'>"
+        );
+        assert_eq!(
+            validate_value(&PyValue::List(vec![])).unwrap_err(),
+            "Parameter validation failed:\n\
+             Invalid type for parameter input, value: [], type: <class 'list'>, valid types: <class 'dict'>"
+        );
+    }
+
+    #[test]
+    fn order_required_then_unknown_then_members() {
+        let p: Params = vec![
+            ("Foo".into(), PyValue::int(1)),
+            (
+                "IdentityInfo".into(),
+                dict(&[
+                    ("", st("x")),
+                    ("FirstName", PyValue::int(2)),
+                    ("Bar", st("y")),
+                ]),
+            ),
+            ("InstanceId".into(), st("")),
+            ("Baz".into(), PyValue::None),
+        ];
+        assert_eq!(
+            validate(&p).unwrap_err(),
+            "Parameter validation failed:\n\
+             Missing required parameter in input: \"UserId\"\n\
+             Unknown parameter in input: \"Foo\", must be one of: IdentityInfo, UserId, InstanceId\n\
+             Unknown parameter in input: \"Baz\", must be one of: IdentityInfo, UserId, InstanceId\n\
+             Unknown parameter in IdentityInfo: \"\", must be one of: FirstName, LastName, Email, SecondaryEmail, Mobile\n\
+             Unknown parameter in IdentityInfo: \"Bar\", must be one of: FirstName, LastName, Email, SecondaryEmail, Mobile\n\
+             Invalid type for parameter IdentityInfo.FirstName, value: 2, type: <class 'int'>, valid types: <class 'str'>\n\
+             Invalid length for parameter InstanceId, value: 0, valid min length: 1"
+        );
     }
 }

@@ -101,11 +101,16 @@ pub fn page(pager: &str, bytes: &[u8], less_set: bool, less_default: &str) -> Re
         cmd.env("LESS", less_default);
     }
     let mut child = cmd.spawn().map_err(|e| pager_error(python_os_error(&e, Some(prog))))?;
+    // The pager owns the terminal now: Ctrl-C is its to handle (as for `git` and `man`).
+    // SAFETY: setting and restoring a signal disposition.
+    let previous = unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) };
     if let Some(mut stdin) = child.stdin.take() {
         // A pager that quits early closes the pipe: not an error.
         let _ = write_quietly(&mut stdin, bytes);
     }
     let _ = child.wait();
+    // SAFETY: restores the disposition saved above.
+    unsafe { libc::signal(libc::SIGINT, previous) };
     Ok(())
 }
 

@@ -85,3 +85,78 @@ impl Intercept for EmptyLabels {
         Ok(())
     }
 }
+
+/// `--debug`: logs each attempt's request and response, with secrets and sensitive members
+/// redacted (see [`crate::debug`]).
+#[derive(Debug, Clone)]
+pub struct WireLog {
+    pub log: crate::debug::DebugLog,
+    pub max_attempts: u32,
+    pub attempts: Arc<Mutex<u32>>,
+}
+
+const LOGGER: &str = "awsclone.request";
+
+impl Intercept for WireLog {
+    fn name(&self) -> &'static str {
+        "WireLog"
+    }
+
+    fn read_before_attempt(
+        &self,
+        _: &BeforeTransmitInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let n = self.attempts.lock().map(|mut a| {
+            *a += 1;
+            *a
+        });
+        self.log.log(LOGGER, format!("Attempt {} of {}", n.unwrap_or(0), self.max_attempts));
+        Ok(())
+    }
+
+    fn read_before_transmit(
+        &self,
+        ctx: &BeforeTransmitInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        use crate::debug::{redact_body, redact_header};
+        let req = ctx.request();
+        let headers: Vec<String> =
+            req.headers().iter().map(|(k, v)| format!("'{k}': '{}'", redact_header(k, v))).collect();
+        let body = req.body().bytes().map(redact_body).unwrap_or_else(|| "<streaming>".into());
+        self.log.log(
+            LOGGER,
+            format!("Sending http request: method={} url={} headers={{{}}} body={body}", req.method(), req.uri(), headers.join(", ")),
+        );
+        Ok(())
+    }
+
+    fn read_after_attempt(
+        &self,
+        ctx: &aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        use crate::debug::{redact_body, redact_header};
+        match ctx.response() {
+            Some(resp) => {
+                let headers: Vec<String> =
+                    resp.headers().iter().map(|(k, v)| format!("'{k}': '{}'", redact_header(k, v))).collect();
+                let body = resp.body().bytes().map(redact_body).unwrap_or_else(|| "<streaming>".into());
+                self.log.log(LOGGER, format!("Response status: {}", resp.status().as_u16()));
+                self.log.log(LOGGER, format!("Response headers: {{{}}}", headers.join(", ")));
+                self.log.log(LOGGER, format!("Response body: {body}"));
+            }
+            None => self.log.log(LOGGER, "No response received"),
+        }
+        if let Some(Err(e)) = ctx.output_or_error() {
+            let n = self.attempts.lock().map(|a| *a).unwrap_or(0);
+            let decision = if n < self.max_attempts { "a retry may follow if the error is retryable" } else { "no attempts left" };
+            self.log.log(LOGGER, format!("Attempt {n} failed ({e}); {decision}"));
+        }
+        Ok(())
+    }
+}

@@ -8,6 +8,7 @@
 //! rules, since the SDK's own code/message are missing for HTML or empty bodies.
 
 mod errors;
+mod insecure;
 mod interceptors;
 
 use std::path::PathBuf;
@@ -17,12 +18,14 @@ use aws_config::meta::credentials::CredentialsProviderChain;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
+use aws_credential_types::provider::{self, ProvideCredentials};
 use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 use aws_sdk_connect::types::UserIdentityInfo;
 use aws_smithy_http_client::{proxy::ProxyConfig, tls, Connector};
 use aws_smithy_runtime_api::client::http::{http_client_fn, SharedHttpClient, SharedHttpConnector};
 
 use crate::config::SharedConfig;
+use crate::debug::DebugLog;
 use crate::error::CliError;
 pub use errors::is_retryable;
 
@@ -59,21 +62,18 @@ pub struct Transport {
     pub read_timeout: Option<Duration>,
     pub retry: Retry,
     pub imds_disabled: bool,
+    /// `--no-verify-ssl` not given.
+    pub verify_ssl: bool,
+    pub debug: DebugLog,
 }
 
-/// Sends the call on a current-thread runtime built for it; Ctrl-C ends it with
-/// [`CliError::Interrupted`].
+/// Sends the call on a current-thread runtime built for it.
 pub fn send(transport: &Transport, shared: &SharedConfig, call: &Call) -> Result<(), CliError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::General(e.to_string()))?;
-    runtime.block_on(async {
-        tokio::select! {
-            r = send_async(transport, shared, call) => r,
-            _ = tokio::signal::ctrl_c() => Err(CliError::Interrupted),
-        }
-    })
+    runtime.block_on(send_async(transport, shared, call))
 }
 
 /// A label the SDK will accept in place of an empty one; see [`interceptors::EmptyLabels`].
@@ -122,6 +122,9 @@ fn http_client(transport: &Transport) -> Result<Option<SharedHttpClient>, String
             SharedHttpConnector::new(b.build_http())
         })));
     }
+    if !transport.verify_ssl {
+        return Ok(Some(insecure::client()));
+    }
     let Some(path) = &transport.ca_bundle else { return Ok(None) };
     let pem = ca_bundle_pem(path)?;
     let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(pem);
@@ -135,21 +138,57 @@ fn http_client(transport: &Transport) -> Result<Option<SharedHttpClient>, String
     })))
 }
 
+/// A credentials provider that says in the debug log whether it supplied credentials.
+#[derive(Debug)]
+struct Logged<P> {
+    name: &'static str,
+    inner: P,
+    log: DebugLog,
+}
+
+impl<P: ProvideCredentials> ProvideCredentials for Logged<P> {
+    fn provide_credentials<'a>(&'a self) -> provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        provider::future::ProvideCredentials::new(async move {
+            let result = self.inner.provide_credentials().await;
+            match &result {
+                Ok(c) => self.log.log(
+                    "awsclone.credentials",
+                    format!("Found credentials from {} (access key id {})", self.name, c.access_key_id()),
+                ),
+                Err(e) => self.log.log("awsclone.credentials", format!("No credentials from {}: {e}", self.name)),
+            }
+            result
+        })
+    }
+}
+
+fn logged<P: ProvideCredentials + 'static>(name: &'static str, inner: P, log: &DebugLog) -> Logged<P> {
+    Logged { name, inner, log: log.clone() }
+}
+
 async fn credentials_chain(transport: &Transport, files: &EnvConfigFiles) -> CredentialsProviderChain {
     use aws_config::{ecs, environment, imds, profile, web_identity_token};
     let profile_provider = profile::ProfileFileCredentialsProvider::builder()
         .profile_name(&transport.profile)
         .profile_files(files.clone())
         .build();
+    let log = &transport.debug;
+    let profile_provider = logged("the shared config and credentials files", profile_provider, log);
     let mut chain = if transport.explicit_profile {
         CredentialsProviderChain::first_try("Profile", profile_provider)
     } else {
-        CredentialsProviderChain::first_try("Environment", environment::EnvironmentVariableCredentialsProvider::new())
-            .or_else("Profile", profile_provider)
+        let env = logged("environment variables", environment::EnvironmentVariableCredentialsProvider::new(), log);
+        CredentialsProviderChain::first_try("Environment", env).or_else("Profile", profile_provider)
     };
     chain = chain
-        .or_else("WebIdentityToken", web_identity_token::WebIdentityTokenCredentialsProvider::builder().build())
-        .or_else("EcsContainer", ecs::EcsCredentialsProvider::builder().build());
+        .or_else(
+            "WebIdentityToken",
+            logged("web identity", web_identity_token::WebIdentityTokenCredentialsProvider::builder().build(), log),
+        )
+        .or_else("EcsContainer", logged("the container endpoint", ecs::EcsCredentialsProvider::builder().build(), log));
     if !transport.imds_disabled {
         // One attempt with a one-second budget, as the reference's metadata_service_* defaults.
         let client = imds::Client::builder()
@@ -159,7 +198,7 @@ async fn credentials_chain(transport: &Transport, files: &EnvConfigFiles) -> Cre
             .build();
         chain = chain.or_else(
             "Ec2InstanceMetadata",
-            imds::credentials::ImdsCredentialsProvider::builder().imds_client(client).build(),
+            logged("instance metadata", imds::credentials::ImdsCredentialsProvider::builder().imds_client(client).build(), log),
         );
     }
     chain
@@ -197,6 +236,13 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
     let mut conf = aws_sdk_connect::config::Builder::from(&sdk)
         .interceptor(observer.clone())
         .interceptor(interceptors::EmptyLabels { placeholder: placeholder.clone() });
+    if transport.debug.enabled() {
+        conf = conf.interceptor(interceptors::WireLog {
+            log: transport.debug.clone(),
+            max_attempts: transport.retry.max_attempts,
+            attempts: Default::default(),
+        });
+    }
     if let Some(url) = &transport.endpoint_url {
         conf = conf.endpoint_url(url);
     }

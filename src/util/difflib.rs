@@ -61,13 +61,19 @@ impl SequenceMatcher {
     }
 
     /// `find_longest_match(alo, ahi, blo, bhi)` → `(i, j, size)`.
-    pub fn find_longest_match(&self, alo: usize, ahi: usize, blo: usize, bhi: usize) -> (usize, usize, usize) {
+    pub fn find_longest_match(
+        &self,
+        alo: usize,
+        ahi: usize,
+        blo: usize,
+        bhi: usize,
+    ) -> (usize, usize, usize) {
         let (a, b) = (&self.a, &self.b);
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0usize);
         let mut j2len: HashMap<usize, usize> = HashMap::new();
-        for i in alo..ahi {
+        for (i, elt) in a.iter().enumerate().take(ahi).skip(alo) {
             let mut newj2len: HashMap<usize, usize> = HashMap::new();
-            if let Some(js) = self.b2j.get(&a[i]) {
+            if let Some(js) = self.b2j.get(elt) {
                 for &j in js {
                     if j < blo {
                         continue;
@@ -229,5 +235,83 @@ pub fn get_close_matches(word: &str, possibilities: &[&str], n: usize, cutoff: f
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| y.1.cmp(x.1))
     });
-    result.into_iter().take(n).map(|(_, x)| x.to_string()).collect()
+    result
+        .into_iter()
+        .take(n)
+        .map(|(_, x)| x.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OUTPUTS: [&str; 6] = ["json", "text", "table", "yaml", "yaml-stream", "off"];
+
+    #[test]
+    fn output_choices() {
+        assert_eq!(get_close_matches("jsn", &OUTPUTS, 3, 0.8), vec!["json"]);
+        assert_eq!(
+            get_close_matches("yaml-strem", &OUTPUTS, 3, 0.8),
+            vec!["yaml-stream"]
+        );
+        assert_eq!(get_close_matches("tabel", &OUTPUTS, 3, 0.6), vec!["table"]);
+        assert!(get_close_matches("bogus", &OUTPUTS, 3, 0.8).is_empty());
+    }
+
+    #[test]
+    fn commands() {
+        let commands = [
+            "codeconnections",
+            "connect",
+            "connect-contact-lens",
+            "connectcampaigns",
+            "qconnect",
+            "ec2",
+            "ecr",
+            "ecs",
+            "es",
+        ];
+        assert_eq!(
+            get_close_matches("connectt", &commands, 3, 0.8),
+            vec!["connect", "qconnect"]
+        );
+        // ties are broken by the larger string first (heapq.nlargest on tuples)
+        assert_eq!(
+            get_close_matches("ec", &commands, 3, 0.6),
+            vec!["ecs", "ecr", "ec2"]
+        );
+        let ops = [
+            "update-user-identity-info",
+            "update-user-hierarchy",
+            "update-user-phone-config",
+            "describe-user",
+        ];
+        assert_eq!(
+            get_close_matches("update-user-identity-inf", &ops, 3, 0.8),
+            vec!["update-user-identity-info"]
+        );
+    }
+
+    #[test]
+    fn ratios() {
+        let mut m = SequenceMatcher::new("abcd", "bcde");
+        assert_eq!(
+            (m.real_quick_ratio(), m.quick_ratio(), m.ratio()),
+            (1.0, 0.75, 0.75)
+        );
+        assert_eq!(m.get_matching_blocks(), vec![(1, 0, 3), (4, 4, 0)]);
+        // autojunk: popular characters of a 200+ long `b` are ignored
+        let a = "ab".repeat(150);
+        let b = format!("{}{}", "a".repeat(150), "b".repeat(150));
+        let mut m = SequenceMatcher::new(&a, &b);
+        assert_eq!(m.ratio(), 0.0033333333333333335);
+        assert_eq!(SequenceMatcher::new("", "").ratio(), 1.0);
+    }
+
+    #[test]
+    fn invalid_arguments_give_nothing() {
+        assert!(get_close_matches("json", &OUTPUTS, 0, 0.8).is_empty());
+        assert!(get_close_matches("json", &OUTPUTS, 3, 1.5).is_empty());
+    }
 }

@@ -4,5 +4,6 @@
 
 mod support;
 
+mod jmespath_compliance;
 mod properties;
 mod transcripts;
