@@ -69,7 +69,7 @@ fn run_inner(args: &[String], env: &Env, io: &mut Io<'_>) -> i32 {
             let line = format!("{}\n", version::line(env));
             emit(io, line.as_bytes())
         }
-        Ok(Invocation::Help(globals, page)) => match help::show(page, env, io) {
+        Ok(Invocation::Help(globals, page)) => match help::show(page, &globals, env, io) {
             Ok(()) => 0,
             Err(e) => report(&e, Some(&globals), env, io),
         },

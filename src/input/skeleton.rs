@@ -31,7 +31,7 @@ fn yaml_mapping(members: &[MemberInfo], indent: usize, out: &mut String) {
         if m.required {
             comment.push_str("[REQUIRED] ");
         }
-        comment.push_str(&m.documentation.as_deref().map(model::first_sentence).unwrap_or_default());
+        comment.push_str(&m.documentation.as_deref().map(crate::help::first_sentence).unwrap_or_default());
         let comment = comment.trim_end();
         let tail = if comment.is_empty() { String::new() } else { format!("{gap}# {comment}") };
         if m.type_name == "structure" {

@@ -8,34 +8,6 @@ pub mod validate;
 
 pub use shapes::{model, operation, ErrorInfo, MemberInfo, Model, Operation, Shape};
 
-/// Text of an HTML documentation string with tags removed and whitespace collapsed.
-pub fn doc_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The first sentence of a member's documentation, as the YAML skeleton's comments show it:
-/// the text up to the first `.` or `:`, plus `.`.
-pub fn first_sentence(html: &str) -> String {
-    let text = doc_text(html);
-    match text.find(['.', ':']) {
-        Some(i) => format!("{}.", &text[..i]),
-        None => text,
-    }
-}
-
 /// The modelled members of the error shape named `code`, other than its message: what the
 /// reference adds as "additional details" and to structured error output.
 pub fn error_extra_members(code: &str) -> Vec<String> {
@@ -72,8 +44,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sentences() {
-        assert_eq!(first_sentence("<p>The first name. This is required</p>"), "The first name.");
+    fn error_members_and_sensitive_names() {
         assert_eq!(error_extra_members("InvalidRequestException"), vec!["Reason".to_string()]);
         assert!(error_extra_members("ThrottlingException").is_empty());
         assert_eq!(sensitive_member_names(), vec!["FirstName", "LastName", "Email", "SecondaryEmail"]);
