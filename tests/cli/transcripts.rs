@@ -237,3 +237,14 @@ fn version_wins() {
     assert!(line.starts_with(prefix), "{line}");
     assert!(line.contains(" exe/"), "{line}");
 }
+
+// Help pages (piped: plain text, no pager).
+transcripts! {
+    help_operation => op(&["help"]);
+    help_operation_after_arguments => update("FirstName=X", &["help"]);
+    help_operation_with_global_option => Case::new(["--output", "text", "connect", "update-user-identity-info", "help"]);
+    help_service => Case::new(["connect", "help", "anything"]);
+    help_top_level => Case::new(["help"]);
+    help_topic_is_not_a_subcommand => Case::new(["help", "connect"]);
+    help_url_only => op(&["help"]).file("home/.aws/config", "[default]\ncli_help_output = url\n");
+}
