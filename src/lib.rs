@@ -6,6 +6,7 @@
 //! error becomes text on stderr and an exit code.
 
 pub mod cli;
+pub mod completer;
 pub mod config;
 pub mod debug;
 pub mod error;
@@ -419,18 +420,18 @@ fn execute(
         (true, false) => TableStyle::ColorAutoreset,
     };
     let width = io.terminal_width.filter(|_| io.stdout_tty).unwrap_or(80);
-    let mut text = output::render(format, &result, width, style)?;
-    if text.is_empty() {
-        return Ok(());
+    let output::Rendered { mut text, error } = output::render(format, &result, width, style);
+    if !text.is_empty() {
+        if format == OutputFormat::Table && color && io.stdout_tty {
+            // colorama's reset at exit.
+            text.push_str("\x1b[0m");
+        }
+        match pager {
+            Some(p) => output::sink::page(&p, text.as_bytes(), env.get(env::LESS).is_some(), "FRX")?,
+            None => output::sink::write_quietly(io.stdout, text.as_bytes()).map_err(|e| CliError::General(e.to_string()))?,
+        }
     }
-    if format == OutputFormat::Table && color && io.stdout_tty {
-        // colorama's reset at exit.
-        text.push_str("\x1b[0m");
-    }
-    match pager {
-        Some(p) => output::sink::page(&p, text.as_bytes(), env.get(env::LESS).is_some(), "FRX"),
-        None => output::sink::write_quietly(io.stdout, text.as_bytes()).map_err(|e| CliError::General(e.to_string())),
-    }
+    error.map_or(Ok(()), Err)
 }
 
 #[cfg(test)]

@@ -45,34 +45,33 @@ impl OutputFormat {
 /// The title of the outer table section.
 pub const TABLE_TITLE: &str = "UpdateUserIdentityInfo";
 
-fn is_empty_object(v: &Value) -> bool {
-    matches!(v, Value::Object(m) if m.is_empty())
-}
-
-/// Python truthiness, as the table formatter tests it.
-fn is_falsy(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Bool(b) => !b,
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(m) => m.is_empty(),
-    }
+/// What a formatter produced: the text, and the error it stopped with (the text formatter, like
+/// the reference's, prints what it wrote before failing).
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub text: String,
+    pub error: Option<CliError>,
 }
 
 /// Formats `value` (already queried) for stdout. Formatter crashes of the reference become
 /// the same 255 errors.
-pub fn render(format: OutputFormat, value: &Value, table_width: usize, style: TableStyle) -> Result<String, CliError> {
-    Ok(match format {
-        OutputFormat::Off => String::new(),
-        OutputFormat::Json if is_empty_object(value) => String::new(),
-        OutputFormat::Json => json::format_json(value),
-        OutputFormat::Yaml | OutputFormat::YamlStream if is_empty_object(value) => String::new(),
-        OutputFormat::Yaml => yaml::format_yaml(value),
-        OutputFormat::YamlStream => yaml::format_yaml_stream(value),
-        OutputFormat::Text => text::format_text(value).map_err(CliError::General)?,
-        OutputFormat::Table if is_falsy(value) => String::new(),
-        OutputFormat::Table => table::format_table(TABLE_TITLE, value, table_width, style).map_err(CliError::General)?,
-    })
+pub fn render(format: OutputFormat, value: &Value, table_width: usize, style: TableStyle) -> Rendered {
+    let done = |text: String| Rendered { text, error: None };
+    match format {
+        OutputFormat::Off => done(String::new()),
+        OutputFormat::Json if json::is_empty_object(value) => done(String::new()),
+        OutputFormat::Json => done(json::format_json(value)),
+        OutputFormat::Yaml | OutputFormat::YamlStream if json::is_empty_object(value) => done(String::new()),
+        OutputFormat::Yaml => done(yaml::format_yaml(value)),
+        OutputFormat::YamlStream => done(yaml::format_yaml_stream(value)),
+        OutputFormat::Text => {
+            let mut text = String::new();
+            let error = text::format_text_into(value, &mut text).err().map(CliError::General);
+            Rendered { text, error }
+        }
+        OutputFormat::Table => match table::format_table(TABLE_TITLE, value, table_width, style) {
+            Ok(text) => done(text),
+            Err(e) => Rendered { text: String::new(), error: Some(CliError::General(e)) },
+        },
+    }
 }

@@ -6,4 +6,6 @@ mod support;
 
 mod jmespath_compliance;
 mod properties;
+mod terminal;
 mod transcripts;
+mod transport;

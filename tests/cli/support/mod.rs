@@ -6,11 +6,18 @@
 //! * [`sigv4`] - SigV4 verification (aws-sigv4) used by `FakeConnect`.
 //! * [`nfc`] - the "is NFC" check behind the service's NFC validation.
 //! * [`transcript`] - `Case` / `Outcome` / `assert_snapshot`.
+//! * [`tls_front`] - `TlsFront`, an HTTPS front (test CA in `tests/data/tls/`) for any of them.
+//! * [`fake_idp`] - `FakeIdp`, fake STS (AssumeRole, AssumeRoleWithWebIdentity) and SSO portal.
+//! * [`sha1`] - SHA-1, for SSO token cache file names.
 #![allow(dead_code, unused_imports)]
 
 pub mod fake_connect;
+pub mod fake_idp;
 pub mod nfc;
+pub mod pty;
+pub mod sha1;
 pub mod sigv4;
+pub mod tls_front;
 pub mod transcript;
 
 pub use fake_connect::{FakeConnect, Fault, RecordedRequest};
