@@ -139,7 +139,7 @@ fn parse_timeout(value: &str, what: &str) -> Result<Option<Duration>, CliError> 
     let t = value.trim().replace('_', "");
     let n: i64 = t
         .parse()
-        .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: {}", util::py_str_repr(value))))?;
+        .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: {}", util::pyfmt::repr_str(value))))?;
     if n < 0 {
         return Err(CliError::General(format!(
             "Attempted to set {what} timeout to {n}, but the timeout cannot be set to a value less than or equal to 0."
@@ -214,7 +214,7 @@ fn retry_settings(env: &Env, profile: &ProfileView<'_>) -> Result<request::Retry
         None => 3,
         Some(v) => {
             let n: i64 = v.trim().parse().map_err(|_| {
-                CliError::General(format!("invalid literal for int() with base 10: {}", util::py_str_repr(v)))
+                CliError::General(format!("invalid literal for int() with base 10: {}", util::pyfmt::repr_str(v)))
             })?;
             if n < 1 {
                 return Err(CliError::General(format!(
@@ -309,7 +309,7 @@ fn execute(
     let profile = ProfileView::new(&shared, &choice)?;
     if let Some(v) = profile.get("cli_binary_format") {
         if !cli::BINARY_FORMAT_CHOICES.contains(&v) {
-            return Err(CliError::General(util::py_str_repr(v)));
+            return Err(CliError::General(util::pyfmt::repr_str(v)));
         }
     }
 

@@ -9,16 +9,20 @@ pub mod env;
 pub mod ini;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::error::{CliError, ErrorFormat};
 use ini::{Entry, IniFile};
 
 /// The process environment and working directory, passed in so that tests can supply their own.
+/// It also holds the shared config files once they have been read, so that they are read once
+/// per run whichever stage needs them first.
 #[derive(Debug, Clone, Default)]
 pub struct Env {
     vars: BTreeMap<String, String>,
     pub cwd: PathBuf,
+    shared: OnceLock<Result<SharedConfig, CliError>>,
 }
 
 impl Env {
@@ -28,11 +32,12 @@ impl Env {
                 .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
                 .collect(),
             cwd: std::env::current_dir().unwrap_or_default(),
+            shared: OnceLock::new(),
         }
     }
 
     pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(vars: I, cwd: PathBuf) -> Env {
-        Env { vars: vars.into_iter().collect(), cwd }
+        Env { vars: vars.into_iter().collect(), cwd, shared: OnceLock::new() }
     }
 
     /// A variable that is set (possibly to the empty string).
@@ -94,8 +99,12 @@ fn parse_file(file: &SharedFile) -> Result<IniFile, CliError> {
 }
 
 impl SharedConfig {
-    /// Reads and parses both files (a missing file is an empty one).
-    pub fn load(env: &Env) -> Result<SharedConfig, CliError> {
+    /// Both files, read and parsed on first use in this run (a missing file is an empty one).
+    pub fn load(env: &Env) -> Result<&SharedConfig, CliError> {
+        env.shared.get_or_init(|| SharedConfig::read(env)).as_ref().map_err(Clone::clone)
+    }
+
+    fn read(env: &Env) -> Result<SharedConfig, CliError> {
         let config = read_shared(env, env::AWS_CONFIG_FILE, "~/.aws/config");
         let credentials = read_shared(env, env::AWS_SHARED_CREDENTIALS_FILE, "~/.aws/credentials");
         let config_ini = parse_file(&config)?;
@@ -208,11 +217,6 @@ pub fn resolve_path(env: &Env, value: &str) -> PathBuf {
     } else {
         p
     }
-}
-
-/// True when `path` exists as a file.
-pub fn is_file(path: &Path) -> bool {
-    path.is_file()
 }
 
 #[cfg(test)]

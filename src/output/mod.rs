@@ -6,11 +6,13 @@
 
 pub mod jmespath;
 pub mod json;
-pub mod pyfmt;
 pub mod sink;
 pub mod table;
 pub mod text;
 pub mod yaml;
+
+/// Python's spellings of values, shared with the rest of the program.
+pub use crate::util::pyfmt;
 
 use serde_json::Value;
 
