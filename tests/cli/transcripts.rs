@@ -248,3 +248,47 @@ transcripts! {
     help_topic_is_not_a_subcommand => Case::new(["help", "connect"]);
     help_url_only => op(&["help"]).file("home/.aws/config", "[default]\ncli_help_output = url\n");
 }
+
+// The output layer: --query, every --output, colour and error formats.
+transcripts! {
+    query_missing_field_is_null => update("FirstName=X", &["--query", "Foo"]);
+    query_current_node_prints_nothing => update("FirstName=X", &["--query", "@"]);
+    query_empty_is_an_error => update("FirstName=X", &["--query", ""]);
+    query_incomplete => update("FirstName=X", &["--query", "foo["]);
+    query_parse_error => update("FirstName=X", &["--query", "foo]"]);
+    query_lexer_error => update("FirstName=X", &["--query", "foo ~ bar"]);
+    query_runtime_error_after_call => update("FirstName=X", &["--query", "abs(@)"]);
+    query_unknown_function_after_call => update("FirstName=X", &["--query", "nofunc(@)"]);
+    query_keeps_key_order_and_ints => update("FirstName=X", &["--query", "{z: `1`, a: sum(`[1, 2, 3]`), m: avg(`[]`)}"]);
+    output_text_nested => update("FirstName=X", &["--output", "text", "--query", "`{\"b\": [1, 2], \"a\": \"x\", \"c\": {\"d\": null}}`"]);
+    output_text_crash_keeps_partial_output => update("FirstName=X", &["--output", "text", "--query", "`{\"a\": \"first\", \"l\": [1, {\"k\": \"v\"}]}`"]);
+    output_table_nested => update("FirstName=X", &["--output", "table", "--query", "`{\"Name\": \"n\", \"Tags\": [{\"Key\": \"k1\", \"Value\": \"v1\"}, {\"Key\": \"k2\", \"Value\": \"v2\"}]}`"]);
+    output_table_too_wide_goes_vertical => update("FirstName=X", &["--output", "table", "--query", &format!("`{{\"Alpha\": \"{}\", \"Beta\": \"b\"}}`", "x".repeat(70))]);
+    output_table_scalar_title_only => update("FirstName=X", &["--output", "table", "--query", "`\"str\"`"]);
+    output_table_wide_characters => update("FirstName=X", &["--output", "table", "--query", "`{\"名前\": \"山田\", \"é\": \"ü\"}`"]);
+    output_yaml_sorted_and_quoted => update("FirstName=X", &["--output", "yaml", "--query", "`{\"z\": \"yes\", \"a\": \"123\", \"m\": [null, true, 1.5, \"\", \"a: b\"], \"e\": {}}`"]);
+    output_yaml_scalar_is_json => update("FirstName=X", &["--output", "yaml", "--query", "`\"str\"`"]);
+    output_yaml_stream => update("FirstName=X", &["--output", "yaml-stream", "--query", "`[{\"b\": 1, \"a\": [1, [2]]}]`"]);
+    output_json_unicode_and_floats => update("FirstName=X", &["--query", "`{\"s\": \"é\\u0001\", \"f\": 1e100, \"g\": 1.50, \"i\": -0}`"]);
+    output_off_prints_nothing => update("FirstName=X", &["--output", "off", "--query", "`\"x\"`"]);
+    output_from_environment => update("FirstName=X", &["--query", "`[\"a\", \"b\"]`"]).env("AWS_DEFAULT_OUTPUT", "text");
+    output_from_profile => update("FirstName=X", &["--query", "`[\"a\", \"b\"]`"]).file("home/.aws/config", "[default]\nregion = us-east-1\noutput = yaml\n");
+    output_unknown_type_fails_after_call => update("FirstName=X", &[]).env("AWS_DEFAULT_OUTPUT", "xml");
+    color_on_table_not_a_terminal => update("FirstName=X", &["--color", "on", "--output", "table", "--query", "`{\"a\": \"b\"}`"]);
+    color_on_json_is_plain => update("FirstName=X", &["--color", "on", "--query", "`{\"a\": \"b\"}`"]);
+    pager_unused_when_not_a_terminal => update("FirstName=X", &["--query", "`\"x\"`"]).env("AWS_PAGER", "/nonexistent/pager");
+    errfmt_json_service => update_ids("FirstName=X", USER_MARY, "invalid-request-reason-instance", &["--cli-error-format", "json"]);
+    errfmt_yaml_service => update_ids("FirstName=X", USER_MARY, "invalid-request-reason-instance", &["--cli-error-format", "yaml"]);
+    errfmt_text_service => update_ids("FirstName=X", USER_MARY, "invalid-request-reason-instance", &["--cli-error-format", "text"]);
+    errfmt_table_service => update_ids("FirstName=X", USER_MARY, "invalid-request-reason-instance", &["--cli-error-format", "table"]);
+    errfmt_table_color => update_ids("FirstName=X", "nouser", INSTANCE_MAIN, &["--cli-error-format", "table", "--color", "on"]);
+    errfmt_json_usage => op(&["--cli-error-format", "json", "--endpoint-url", "{EP}"]);
+    errfmt_json_validation => update("FirstName=X,Foo=1", &["--cli-error-format", "json"]);
+    errfmt_yaml_no_region => update("FirstName=X", &["--cli-error-format", "yaml"]).file("home/.aws/config", "[default]\noutput = json\n");
+    errfmt_unknown_options_never_structured => update("FirstName=X", &["--cli-error-format", "json", "--foo"]);
+    errfmt_general_errors_stay_plain => update("FirstName=X", &["--cli-error-format", "json", "--profile", "nope"]);
+    errfmt_from_environment => update_ids("FirstName=X", "nouser", INSTANCE_MAIN, &[]).env("AWS_CLI_ERROR_FORMAT", "TEXT");
+    errfmt_from_profile => update_ids("FirstName=X", "nouser", INSTANCE_MAIN, &[]).file("home/.aws/config", "[default]\nregion = us-east-1\ncli_error_format = yaml\n");
+    errfmt_bad_environment_value_falls_back => update_ids("FirstName=X", "nouser", INSTANCE_MAIN, &[]).env("AWS_CLI_ERROR_FORMAT", "bogus");
+    errfmt_main_parser_errors_ignore_the_flag => Case::new(["--cli-error-format", "json"]);
+}
