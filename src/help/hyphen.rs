@@ -18,21 +18,48 @@
 //! broken at.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Words longer than this are not hyphenated (troff's `WORD_MAX`).
 const WORD_MAX: usize = 256;
 
+/// Patterns have at most 8 letters (`hyphen.us`), so a pattern's letters pack into a `u64` key
+/// and its values (one more than the letters, each 0–9) into the nibbles of a `u64`. Loading
+/// then allocates nothing per pattern, which keeps `help` fast.
+const MAX_PATTERN_LETTERS: usize = 8;
+
+/// A hasher for keys that are already well-mixed `u64`s after one multiplication.
+#[derive(Default)]
+struct PackedKeyHasher(u64);
+
+impl Hasher for PackedKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+fn pack_letters(letters: &[u8]) -> u64 {
+    letters.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+}
+
 /// Liang patterns and exception words.
 pub(crate) struct Hyphenator {
-    /// Pattern letters (may contain the word-boundary marker `.`) → the
-    /// inter-letter values, one more than the number of letters.
-    patterns: HashMap<Vec<u8>, Vec<u8>>,
+    /// Packed pattern letters (may contain the word-boundary marker `.`) → packed inter-letter
+    /// values (nibble `k` is the value before letter `k`).
+    patterns: HashMap<u64, u64, BuildHasherDefault<PackedKeyHasher>>,
     /// Longest pattern, in letters.
     max_len: usize,
-    /// Exception word (lower case) → break positions, each the number of
-    /// letters before the break.
-    exceptions: HashMap<Vec<u8>, Vec<usize>>,
+    /// Exception words as written (`hy-phen-ation`), in file order; a later entry wins.
+    exceptions: Vec<&'static str>,
 }
 
 impl Hyphenator {
@@ -41,9 +68,9 @@ impl Hyphenator {
         static CELL: OnceLock<Hyphenator> = OnceLock::new();
         CELL.get_or_init(|| {
             let mut h = Hyphenator {
-                patterns: HashMap::new(),
+                patterns: HashMap::with_capacity_and_hasher(4608, Default::default()),
                 max_len: 0,
-                exceptions: HashMap::new(),
+                exceptions: Vec::new(),
             };
             h.load(include_str!("data/hyphen.us"));
             h.load(include_str!("data/hyphenex.us"));
@@ -53,7 +80,7 @@ impl Hyphenator {
 
     /// Reads a TeX hyphenation file: `%` comments, a `\patterns{…}` group and
     /// a `\hyphenation{…}` group of whitespace-separated entries.
-    fn load(&mut self, source: &str) {
+    fn load(&mut self, source: &'static str) {
         #[derive(PartialEq)]
         enum Group {
             None,
@@ -77,7 +104,7 @@ impl Hyphenator {
                 if !token.is_empty() {
                     match group {
                         Group::Patterns => self.add_pattern(token),
-                        Group::Exceptions => self.add_exception(token),
+                        Group::Exceptions => self.exceptions.push(token),
                         Group::None => {}
                     }
                 }
@@ -89,36 +116,44 @@ impl Hyphenator {
     }
 
     fn add_pattern(&mut self, pattern: &str) {
-        let mut letters = Vec::new();
-        let mut values = vec![0u8];
+        let mut letters = [0u8; MAX_PATTERN_LETTERS];
+        let mut n = 0;
+        let mut values = 0u64;
         for b in pattern.bytes() {
             if b.is_ascii_digit() {
-                *values.last_mut().expect("non-empty") = b - b'0';
+                values |= u64::from(b - b'0') << (4 * n);
+            } else if n < MAX_PATTERN_LETTERS {
+                letters[n] = b.to_ascii_lowercase();
+                n += 1;
             } else {
-                letters.push(b.to_ascii_lowercase());
-                values.push(0);
+                // Longer than any pattern troff's files have: ignore rather than mis-key it.
+                return;
             }
         }
-        self.max_len = self.max_len.max(letters.len());
-        self.patterns.insert(letters, values);
+        self.max_len = self.max_len.max(n);
+        self.patterns.insert(pack_letters(&letters[..n]), values);
     }
 
-    fn add_exception(&mut self, word: &str) {
-        let mut letters = Vec::new();
-        let mut breaks = Vec::new();
-        for b in word.bytes() {
-            if b == b'-' {
-                if !letters.is_empty() && breaks.last() != Some(&letters.len()) {
-                    breaks.push(letters.len());
+    /// The break positions of an exception word (`lower` is the word in lower case), each the
+    /// number of letters before the break; `None` if the word is not an exception.
+    fn exception_breaks(&self, lower: &[u8]) -> Option<Vec<usize>> {
+        self.exceptions.iter().rev().find_map(|entry| {
+            let mut letters = 0;
+            let mut breaks = Vec::new();
+            for b in entry.bytes() {
+                if b == b'-' {
+                    if letters > 0 && breaks.last() != Some(&letters) {
+                        breaks.push(letters);
+                    }
+                } else {
+                    if lower.get(letters) != Some(&b.to_ascii_lowercase()) {
+                        return None;
+                    }
+                    letters += 1;
                 }
-            } else {
-                letters.push(b.to_ascii_lowercase());
             }
-        }
-        if !letters.is_empty() {
-            // A later file overrides an earlier entry, as troff's dictionary does.
-            self.exceptions.insert(letters, breaks);
-        }
+            (letters == lower.len()).then_some(breaks)
+        })
     }
 
     /// Break positions inside one run of letters, each the number of letters
@@ -133,12 +168,8 @@ impl Hyphenator {
         // exception words too (`meth-od` is not broken).
         let allowed = 2..len.saturating_sub(2);
         let lower: Vec<u8> = run.iter().map(u8::to_ascii_lowercase).collect();
-        if let Some(breaks) = self.exceptions.get(&lower) {
-            return breaks
-                .iter()
-                .copied()
-                .filter(|b| allowed.contains(b))
-                .collect();
+        if let Some(breaks) = self.exception_breaks(&lower) {
+            return breaks.into_iter().filter(|b| allowed.contains(b)).collect();
         }
         // ".word." with one value before each of its characters.
         let mut buf = Vec::with_capacity(len + 2);
@@ -150,8 +181,9 @@ impl Hyphenator {
         for start in 0..buf.len() - 1 {
             let max = self.max_len.min(buf.len() - start);
             for end in start + 1..=start + max {
-                if let Some(pattern) = self.patterns.get(&buf[start..end]) {
-                    for (k, &v) in pattern.iter().enumerate() {
+                if let Some(&packed) = self.patterns.get(&pack_letters(&buf[start..end])) {
+                    for k in 0..=(end - start) {
+                        let v = ((packed >> (4 * k)) & 0xf) as u8;
                         let slot = &mut values[start + k];
                         *slot = (*slot).max(v);
                     }
