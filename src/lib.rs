@@ -62,10 +62,12 @@ fn run_inner(args: &[String], env: &Env, io: &mut Io<'_>) -> i32 {
         Ok(m) => m,
         Err(e) => return report(&e, None, env, io),
     };
-    if mode == prompt::Mode::On {
-        return prompt::unavailable(io);
-    }
-    let code = match cli::parse(args) {
+    prompt::drive(mode, args, env, io, run_without_prompt)
+}
+
+/// Runs `args` with the auto-prompt off: the command line as typed, or the one the prompt built.
+fn run_without_prompt(args: &[String], env: &Env, io: &mut Io<'_>) -> i32 {
+    match cli::parse(args) {
         Ok(Invocation::Version) => {
             let line = format!("{}\n", version::line(env));
             emit(io, line.as_bytes())
@@ -88,11 +90,7 @@ fn run_inner(args: &[String], env: &Env, io: &mut Io<'_>) -> i32 {
             }
         }
         Err(failure) => report(&failure.error, failure.globals.as_ref(), env, io),
-    };
-    if mode == prompt::Mode::OnPartial && code == 252 {
-        return prompt::unavailable(io);
     }
-    code
 }
 
 /// Writes to stdout; a closed pipe is not an error.

@@ -5,6 +5,7 @@
 mod support;
 
 mod jmespath_compliance;
+mod prompt;
 mod properties;
 mod terminal;
 mod transcripts;
