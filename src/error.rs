@@ -59,6 +59,9 @@ pub struct ServiceError {
     pub extras: Vec<(String, Value)>,
     /// `Some(n)` when the retry budget ran out after `n` retries.
     pub retries_exhausted: Option<u32>,
+    /// The operation that failed when it is not UpdateUserIdentityInfo (the STS call of an
+    /// assume-role profile, for example).
+    pub operation: Option<&'static str>,
 }
 
 /// The `--cli-error-format` values.
@@ -246,8 +249,10 @@ pub fn service_message(e: &ServiceError) -> String {
         .map(|n| format!(" (reached max retries: {n})"))
         .unwrap_or_default();
     format!(
-        "An error occurred ({}) when calling the {OPERATION} operation{retries}: {}",
-        e.code, e.message
+        "An error occurred ({}) when calling the {} operation{retries}: {}",
+        e.code,
+        e.operation.unwrap_or(OPERATION),
+        e.message
     )
 }
 
@@ -316,6 +321,7 @@ mod tests {
             message: "The request is not valid.".into(),
             extras: vec![("Reason".into(), Value::Object(reason))],
             retries_exhausted: None,
+            operation: None,
         });
         assert_eq!(
             e.render(ENHANCED),
@@ -335,6 +341,7 @@ mod tests {
             message: String::new(),
             extras: vec![],
             retries_exhausted: Some(2),
+            operation: None,
         });
         assert_eq!(
             e.render(ENHANCED),

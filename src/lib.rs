@@ -374,6 +374,7 @@ fn execute(
             https,
             profile: choice.name.clone(),
             explicit_profile: choice.explicit_flag,
+            profile_assumes_role: profile.get("role_arn").is_some(),
             no_sign_request: globals.no_sign_request,
             ca_bundle: ca_bundle.map(|c| config::resolve_path(env, &c)),
             connect_timeout,

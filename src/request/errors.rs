@@ -41,7 +41,7 @@ pub fn is_retryable(status: u16, code: &str) -> bool {
 }
 
 /// The URL botocore names in transport errors: endpoint + encoded path.
-pub fn request_url(transport: &Transport, call: &Call, _sdk: &aws_config::SdkConfig) -> String {
+pub fn request_url(transport: &Transport, call: &Call) -> String {
     let base = transport
         .endpoint_url
         .clone()
@@ -102,6 +102,7 @@ pub fn parse_service_error(status: u16, error_type: Option<&str>, body: &[u8]) -
             message: reason_phrase(status).to_string(),
             extras: vec![],
             retries_exhausted: None,
+            operation: None,
         };
     }
     let parsed: Value = if trimmed.is_empty() {
@@ -123,7 +124,7 @@ pub fn parse_service_error(status: u16, error_type: Option<&str>, body: &[u8]) -
         .into_iter()
         .filter_map(|m| parsed.get(&m).map(|v| (m.clone(), v.clone())))
         .collect();
-    ServiceError { code, message, extras, retries_exhausted: None }
+    ServiceError { code, message, extras, retries_exhausted: None, operation: None }
 }
 
 fn chain_any(err: &(dyn std::error::Error + 'static), pred: &dyn Fn(&(dyn std::error::Error + 'static)) -> bool) -> bool {
@@ -169,6 +170,11 @@ pub fn map<E>(err: SdkError<E, Response>, attempts: u32, max_attempts: u32, url:
 where
     E: std::error::Error + 'static,
 {
+    let full: &(dyn std::error::Error + 'static) = &err;
+    // A body that stopped arriving (stalled-stream protection, see `body_read_timeout`).
+    if chain_text(full).contains("minimum throughput") {
+        return CliError::General(format!("Read timeout on endpoint URL: \"{url}\""));
+    }
     match &err {
         SdkError::ServiceError(se) => service_error_from(se.raw(), attempts, max_attempts),
         SdkError::ResponseError(re) => {
@@ -226,7 +232,45 @@ where
     }
 }
 
+/// A service error returned by an STS or SSO call a credential provider made.
+fn provider_service_error(e: &(dyn std::error::Error + 'static)) -> Option<CliError> {
+    use aws_sdk_sso::operation::get_role_credentials::GetRoleCredentialsError;
+    use aws_sdk_sts::error::ProvideErrorMetadata;
+    use aws_sdk_sts::operation::{assume_role::AssumeRoleError, assume_role_with_web_identity::AssumeRoleWithWebIdentityError};
+    let service = |code: Option<&str>, message: Option<&str>, operation: &'static str| {
+        CliError::Service(ServiceError {
+            code: code.unwrap_or("Unknown").to_string(),
+            message: message.unwrap_or("Unknown").to_string(),
+            extras: vec![],
+            retries_exhausted: None,
+            operation: Some(operation),
+        })
+    };
+    if let Some(SdkError::ServiceError(se)) = e.downcast_ref::<SdkError<AssumeRoleError, Response>>() {
+        return Some(service(se.err().code(), se.err().message(), "AssumeRole"));
+    }
+    if let Some(SdkError::ServiceError(se)) = e.downcast_ref::<SdkError<AssumeRoleWithWebIdentityError, Response>>() {
+        return Some(service(se.err().code(), se.err().message(), "AssumeRoleWithWebIdentity"));
+    }
+    if let Some(SdkError::ServiceError(se)) = e.downcast_ref::<SdkError<GetRoleCredentialsError, Response>>() {
+        if se.err().is_unauthorized_exception() {
+            return Some(CliError::General(
+                "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.".into(),
+            ));
+        }
+        return Some(service(se.err().code(), se.err().message(), "GetRoleCredentials"));
+    }
+    None
+}
+
 fn credentials_error(err: &(dyn std::error::Error + 'static)) -> CliError {
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        if let Some(mapped) = provider_service_error(e) {
+            return mapped;
+        }
+        cur = e.source();
+    }
     let mut cur = Some(err);
     while let Some(e) = cur {
         if let Some(ce) = e.downcast_ref::<CredentialsError>() {

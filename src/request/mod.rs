@@ -54,6 +54,8 @@ pub struct Transport {
     pub profile: String,
     /// `--profile` was given: environment credentials are not used.
     pub explicit_profile: bool,
+    /// The profile has a `role_arn` (its provider then comes before environment web identity).
+    pub profile_assumes_role: bool,
     pub no_sign_request: bool,
     /// The CA bundle file to trust instead of the system roots (https only).
     pub ca_bundle: Option<PathBuf>,
@@ -98,10 +100,10 @@ fn profile_files(shared: &SharedConfig) -> EnvConfigFiles {
 fn ca_bundle_pem(path: &PathBuf) -> Result<Vec<u8>, String> {
     use rustls::pki_types::{pem::PemObject, CertificateDer};
     let pem = std::fs::read(path).map_err(|e| errors::python_os_error(&e, None))?;
-    let ders = CertificateDer::pem_slice_iter(&pem).collect::<Result<Vec<_>, _>>().map_err(|_| no_cert())?;
+    let ders = CertificateDer::pem_slice_iter(&pem).collect::<Result<Vec<_>, _>>().map_err(|_| pem_lib())?;
     let mut store = rustls::RootCertStore::empty();
     for d in ders {
-        store.add(d).map_err(|_| no_cert())?;
+        store.add(d).map_err(|_| pem_lib())?;
     }
     if store.is_empty() {
         return Err(no_cert());
@@ -109,6 +111,12 @@ fn ca_bundle_pem(path: &PathBuf) -> Result<Vec<u8>, String> {
     Ok(pem)
 }
 
+/// OpenSSL's text for a certificate block it cannot read.
+fn pem_lib() -> String {
+    "[X509] PEM lib".into()
+}
+
+/// OpenSSL's text for a file with no certificate in it.
 fn no_cert() -> String {
     "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found".into()
 }
@@ -169,26 +177,41 @@ fn logged<P: ProvideCredentials + 'static>(name: &'static str, inner: P, log: &D
     Logged { name, inner, log: log.clone() }
 }
 
-async fn credentials_chain(transport: &Transport, files: &EnvConfigFiles) -> CredentialsProviderChain {
+/// The credential providers in botocore's order: environment (unless `--profile` was given),
+/// then the profile (assume-role, SSO, `credential_process`, static keys) and web identity from
+/// the environment — the profile first when it assumes a role, and no environment web identity
+/// with an explicit `--profile` — then the container endpoint and instance metadata. `pc` gives
+/// the STS and SSO clients of those providers the run's region and TLS settings.
+async fn credentials_chain(
+    transport: &Transport,
+    files: &EnvConfigFiles,
+    pc: &aws_config::provider_config::ProviderConfig,
+) -> CredentialsProviderChain {
     use aws_config::{ecs, environment, imds, profile, web_identity_token};
-    let profile_provider = profile::ProfileFileCredentialsProvider::builder()
-        .profile_name(&transport.profile)
-        .profile_files(files.clone())
-        .build();
     let log = &transport.debug;
-    let profile_provider = logged("the shared config and credentials files", profile_provider, log);
+    let profile_provider = logged(
+        "the shared config and credentials files",
+        profile::ProfileFileCredentialsProvider::builder()
+            .configure(pc)
+            .profile_name(&transport.profile)
+            .profile_files(files.clone())
+            .build(),
+        log,
+    );
+    let web_identity =
+        logged("web identity", web_identity_token::WebIdentityTokenCredentialsProvider::builder().configure(pc).build(), log);
     let mut chain = if transport.explicit_profile {
         CredentialsProviderChain::first_try("Profile", profile_provider)
     } else {
         let env = logged("environment variables", environment::EnvironmentVariableCredentialsProvider::new(), log);
-        CredentialsProviderChain::first_try("Environment", env).or_else("Profile", profile_provider)
+        let chain = CredentialsProviderChain::first_try("Environment", env);
+        if transport.profile_assumes_role {
+            chain.or_else("Profile", profile_provider).or_else("WebIdentityToken", web_identity)
+        } else {
+            chain.or_else("WebIdentityToken", web_identity).or_else("Profile", profile_provider)
+        }
     };
-    chain = chain
-        .or_else(
-            "WebIdentityToken",
-            logged("web identity", web_identity_token::WebIdentityTokenCredentialsProvider::builder().build(), log),
-        )
-        .or_else("EcsContainer", logged("the container endpoint", ecs::EcsCredentialsProvider::builder().build(), log));
+    chain = chain.or_else("EcsContainer", logged("the container endpoint", ecs::EcsCredentialsProvider::builder().build(), log));
     if !transport.imds_disabled {
         // One attempt with a one-second budget, as the reference's metadata_service_* defaults.
         let client = imds::Client::builder()
@@ -204,6 +227,17 @@ async fn credentials_chain(transport: &Transport, files: &EnvConfigFiles) -> Cre
     chain
 }
 
+/// botocore's read timeout also covers the response body; the SDK's stops at the headers. The
+/// SDK's stalled-stream protection, with the read timeout as its grace period, ends a body that
+/// stops arriving for that long.
+fn body_read_timeout(read_timeout: Option<Duration>) -> aws_config::stalled_stream_protection::StalledStreamProtectionConfig {
+    use aws_config::stalled_stream_protection::StalledStreamProtectionConfig;
+    match read_timeout {
+        Some(d) => StalledStreamProtectionConfig::enabled().upload_enabled(false).grace_period(d).build(),
+        None => StalledStreamProtectionConfig::disabled(),
+    }
+}
+
 async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -> Result<(), CliError> {
     let files = profile_files(shared);
     let mut timeouts = TimeoutConfig::builder();
@@ -215,19 +249,36 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
         Some(d) => timeouts.read_timeout(d),
         None => timeouts.disable_read_timeout(),
     };
-    let retry = if transport.retry.adaptive { RetryConfig::adaptive() } else { RetryConfig::standard() }
-        .with_max_attempts(transport.retry.max_attempts);
+    // `adaptive` is accepted and validated, but sent as standard: the SDK's client-side rate
+    // limiter can stall a single command ~20 s after a throttle, where botocore's waits ~2 s
+    // at most; for one request the two modes otherwise behave alike.
+    let retry = RetryConfig::standard().with_max_attempts(transport.retry.max_attempts);
 
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .profile_files(files.clone())
         .profile_name(&transport.profile)
         .region(Region::new(transport.region.clone()))
         .timeout_config(timeouts.build())
+        .stalled_stream_protection(body_read_timeout(transport.read_timeout))
         .retry_config(retry);
+    let custom_client = match http_client(transport) {
+        Ok(c) => c,
+        Err(detail) => {
+            let url = errors::request_url(transport, call);
+            return Err(CliError::General(format!("SSL validation failed for {url} {detail}")));
+        }
+    };
     loader = if transport.no_sign_request {
         loader.no_credentials()
     } else {
-        loader.credentials_provider(credentials_chain(transport, &files).await)
+        let mut pc = aws_config::provider_config::ProviderConfig::default()
+            .with_region(Some(Region::new(transport.region.clone())));
+        // The credential providers' own clients (STS, SSO) talk https to AWS: they share the
+        // trust settings, but never the plain-http client of an http Connect endpoint.
+        if let Some(c) = custom_client.clone().filter(|_| transport.https) {
+            pc = pc.with_http_client(c);
+        }
+        loader.credentials_provider(credentials_chain(transport, &files, &pc).await)
     };
     let sdk = loader.load().await;
 
@@ -249,13 +300,8 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
     if transport.no_sign_request {
         conf = conf.allow_no_auth();
     }
-    match http_client(transport) {
-        Ok(Some(c)) => conf = conf.http_client(c),
-        Ok(None) => {}
-        Err(detail) => {
-            let url = errors::request_url(transport, call, &sdk);
-            return Err(CliError::General(format!("SSL validation failed for {url} {detail}")));
-        }
+    if let Some(c) = custom_client {
+        conf = conf.http_client(c);
     }
     let client = aws_sdk_connect::Client::from_conf(conf.build());
 
@@ -282,7 +328,7 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
         Ok(_) => Ok(()),
         Err(err) => {
             let observed = observer.state.lock().map(|s| (s.attempts, s.url.clone())).unwrap_or((0, None));
-            let url = observed.1.unwrap_or_else(|| errors::request_url(transport, call, &sdk));
+            let url = observed.1.unwrap_or_else(|| errors::request_url(transport, call));
             Err(errors::map(err, observed.0, transport.retry.max_attempts, &url))
         }
     }

@@ -228,7 +228,6 @@ fn fault_slow_body_within_timeout() {
 /// socket read, including the body (read inside `URLLib3Session.send`), so the reference fails
 /// with `Read timeout on endpoint URL` (255).
 #[test]
-#[ignore = "src bug: --cli-read-timeout does not cover the response body (the SDK's read timeout ends at the headers); see the transport report"]
 fn fault_slow_body_read_timeout() {
     let fc = FakeConnect::start();
     fc.fault(Fault::SlowBody(Duration::from_secs(4)));
@@ -303,7 +302,6 @@ fn retry_mode_adaptive_profile_exhausted() {
 /// (minimum rate 0.5/s, one token per attempt) adds at most ~2 s to the backoff; the SDK's
 /// (minimum rate 0.5/s, five tokens per retry) sleeps about 20 s before the retry.
 #[test]
-#[ignore = "src bug: adaptive mode waits ~20 s before retrying a throttle (aws-smithy-runtime's client rate limiter); see the transport report"]
 fn retry_mode_adaptive_throttle_then_success() {
     let fc = FakeConnect::start();
     fc.fault(Fault::error(429, "ThrottlingException", "Rate exceeded"));
@@ -314,7 +312,6 @@ fn retry_mode_adaptive_throttle_then_success() {
 /// `AWS_RETRY_MODE=adaptive` with every attempt throttled: the same exhausted-retries error,
 /// in about the time standard mode takes.
 #[test]
-#[ignore = "src bug: adaptive mode waits ~20 s before retrying a throttle (aws-smithy-runtime's client rate limiter); see the transport report"]
 fn retry_mode_adaptive_throttle_exhausted() {
     let fc = FakeConnect::start();
     for _ in 0..2 {
@@ -477,7 +474,6 @@ fn tls_ca_bundle_malformed_no_panic() {
 /// certificate block it cannot decode (checked with Python 3.11 / OpenSSL 3.0 on this machine),
 /// `NO_CERTIFICATE_OR_CRL_FOUND` only when there is no block at all.
 #[test]
-#[ignore = "src bug: a malformed PEM block is reported as NO_CERTIFICATE_OR_CRL_FOUND instead of '[X509] PEM lib'; see the transport report"]
 fn tls_ca_bundle_malformed() {
     let (fc, tls) = tls_pair();
     let out = run(&update_at(&tls.url(), &["--ca-bundle", "bad.pem"]).file("bad.pem", MALFORMED_PEM), &fc);
@@ -560,7 +556,6 @@ const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/ConnectAdmin";
 /// `role_arn` + `source_profile`: AssumeRole signed with the source profile's key, then the
 /// Connect call signed with the role's temporary key and token.
 #[test]
-#[ignore = "src bug: the profile credentials provider gets no region, so AssumeRole fails with 'missing signing region'; see the transport report"]
 fn creds_assume_role_source_profile() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
@@ -583,7 +578,6 @@ fn creds_assume_role_source_profile() {
 /// STS refuses AssumeRole: botocore lets the STS ClientError through, so the reference prints
 /// `An error occurred (AccessDenied) when calling the AssumeRole operation: ...` (254).
 #[test]
-#[ignore = "src bug: no region for STS ('missing signing region'), and STS errors are not printed as the reference's ClientError; see the transport report"]
 fn creds_assume_role_denied() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
@@ -639,7 +633,6 @@ fn creds_sso_session() {
 /// `UnauthorizedSSOTokenError` ("The SSO session associated with this profile has expired or
 /// is otherwise invalid. ...", 255).
 #[test]
-#[ignore = "src bug: an SSO portal 401 is printed as the SDK's error chain, not the reference's UnauthorizedSSOTokenError text; see the transport report"]
 fn creds_sso_token_rejected() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
@@ -677,7 +670,6 @@ fn creds_web_identity_env() {
 /// file (`ProfileProviderBuilder.providers`: web identity, SSO, shared credentials, process,
 /// config), so with both, the reference assumes the role.
 #[test]
-#[ignore = "src bug: the shared credentials file is used before environment web identity; see the transport report"]
 fn creds_web_identity_env_before_shared_credentials() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
@@ -700,7 +692,6 @@ fn creds_web_identity_env_before_shared_credentials() {
 /// reference prints `An error occurred (InvalidIdentityToken) when calling the
 /// AssumeRoleWithWebIdentity operation: ...` (254).
 #[test]
-#[ignore = "src bug: STS errors from a credential provider are printed as the SDK's error chain (255), not the reference's ClientError (254); see the transport report"]
 fn creds_web_identity_rejected() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
@@ -721,7 +712,6 @@ fn creds_web_identity_rejected() {
 /// provider: `AWS_WEB_IDENTITY_TOKEN_FILE` & co. are ignored, like the environment keys, and a
 /// profile without credentials ends in NoCredentials.
 #[test]
-#[ignore = "src bug: environment web identity is used even with an explicit --profile; see the transport report"]
 fn creds_web_identity_env_ignored_with_profile_flag() {
     let fc = FakeConnect::start();
     let idp = FakeIdp::start();
