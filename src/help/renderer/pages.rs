@@ -7,9 +7,9 @@ use serde_json::{Map, Value};
 use super::markup::{html_blocks, inline, rst_blocks, DocBlock};
 use super::typeset::{Block, Indent, Run};
 
-const MODEL_JSON: &str = include_str!("../model/connect-update-user-identity-info.model.json");
-const GLOBAL_OPTIONS_JSON: &str = include_str!("../cli/data/cli-global-options.json");
-const COMMAND_NAMES_JSON: &str = include_str!("../cli/data/command-names.json");
+const MODEL_JSON: &str = include_str!("../../model/connect-update-user-identity-info.model.json");
+const GLOBAL_OPTIONS_JSON: &str = include_str!("../../cli/data/cli-global-options.json");
+const COMMAND_NAMES_JSON: &str = include_str!("../../cli/data/command-names.json");
 const EXAMPLE_RST: &str = include_str!("data/update-user-identity-info.example.rst");
 
 /// The service's command name (`aws connect …`).
