@@ -37,16 +37,12 @@
 //! * Python raises `RecursionError` (not a `ValueError`) for deep nesting;
 //!   the depth depends on the interpreter's stack. This module fails at
 //!   [`MAX_NESTING`] containers (measured ≈ that depth under the AWS CLI).
-//!
-//! [`dumps`] writes Python's `json.dumps(obj)` default text (`", "`/`": "`
-//! separators, `ensure_ascii=True`, `NaN`/`Infinity`, float `repr`), which is
-//! how botocore's rest-json serializer builds request bodies.
 
 use std::fmt;
 
 use serde_json::Value;
 
-use super::pyrepr::{dict_set, float_repr, PyValue};
+use super::pyrepr::{dict_set, PyValue};
 
 /// Deepest container nesting accepted before the Python `RecursionError`
 /// is reproduced (approximate: CPython's limit depends on the call stack).
@@ -496,77 +492,6 @@ impl Scanner<'_> {
     }
 }
 
-/// Python `json.dumps(obj)` with default arguments. `bytes` are not JSON
-/// serializable: the error is Python's `TypeError` text
-/// `Object of type bytes is not JSON serializable`.
-pub fn dumps(v: &PyValue) -> Result<String, String> {
-    let mut out = String::new();
-    write_json(v, &mut out)?;
-    Ok(out)
-}
-
-fn write_json(v: &PyValue, out: &mut String) -> Result<(), String> {
-    match v {
-        PyValue::None => out.push_str("null"),
-        PyValue::Bool(true) => out.push_str("true"),
-        PyValue::Bool(false) => out.push_str("false"),
-        PyValue::Int(digits) => out.push_str(digits),
-        PyValue::Float(f) if f.is_nan() => out.push_str("NaN"),
-        PyValue::Float(f) if f.is_infinite() => {
-            out.push_str(if *f > 0.0 { "Infinity" } else { "-Infinity" })
-        }
-        PyValue::Float(f) => out.push_str(&float_repr(*f)),
-        PyValue::Str(s) => write_json_str(s, out),
-        PyValue::Bytes(_) => return Err("Object of type bytes is not JSON serializable".into()),
-        PyValue::List(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_json(item, out)?;
-            }
-            out.push(']');
-        }
-        PyValue::Dict(entries) | PyValue::OrderedDict(entries) => {
-            out.push('{');
-            for (i, (k, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_json_str(k, out);
-                out.push_str(": ");
-                write_json(item, out)?;
-            }
-            out.push('}');
-        }
-    }
-    Ok(())
-}
-
-fn write_json_str(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{unit:04x}"));
-                }
-            }
-        }
-    }
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -767,28 +692,6 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
-        );
-    }
-
-    #[test]
-    fn dumps_matches_python() {
-        let v = loads_py(
-            "{\"IdentityInfo\": {\"FirstName\": \"Mary\", \"x\": [1, 1.5, NaN, -Infinity, null, true]}}",
-            ObjectHook::Dict,
-        )
-        .unwrap();
-        assert_eq!(
-            dumps(&v).unwrap(),
-            "{\"IdentityInfo\": {\"FirstName\": \"Mary\", \"x\": [1, 1.5, NaN, -Infinity, null, true]}}"
-        );
-        let s = PyValue::Str("é😀\u{1}\u{2028}\"\\/".into());
-        assert_eq!(
-            dumps(&s).unwrap(),
-            "\"\\u00e9\\ud83d\\ude00\\u0001\\u2028\\\"\\\\/\""
-        );
-        assert_eq!(
-            dumps(&PyValue::Bytes(b"x".to_vec())).unwrap_err(),
-            "Object of type bytes is not JSON serializable"
         );
     }
 }

@@ -216,7 +216,6 @@ impl PyValue {
     /// stay exact, larger ones become the nearest `f64`; NaN and ±infinity
     /// (which JSON cannot hold) become `null`; `bytes` become a string
     /// decoded as UTF-8 with replacement characters. Use
-    /// [`super::pyjson::dumps`] for Python's exact `json.dumps` text instead.
     pub fn to_json(&self) -> Value {
         match self {
             PyValue::None => Value::Null,

@@ -92,7 +92,15 @@ impl Intercept for EmptyLabels {
 pub struct WireLog {
     pub log: crate::debug::DebugLog,
     pub max_attempts: u32,
-    pub attempts: Arc<Mutex<u32>>,
+    /// The [`Observer`]'s state (registered before this interceptor, it has counted the
+    /// attempt by the time this one logs it).
+    pub observed: Arc<Mutex<Observed>>,
+}
+
+impl WireLog {
+    fn attempts(&self) -> u32 {
+        self.observed.lock().map(|s| s.attempts).unwrap_or(0)
+    }
 }
 
 const LOGGER: &str = "awsclone.request";
@@ -108,11 +116,7 @@ impl Intercept for WireLog {
         _: &RuntimeComponents,
         _: &mut ConfigBag,
     ) -> Result<(), BoxError> {
-        let n = self.attempts.lock().map(|mut a| {
-            *a += 1;
-            *a
-        });
-        self.log.log(LOGGER, format!("Attempt {} of {}", n.unwrap_or(0), self.max_attempts));
+        self.log.log(LOGGER, format!("Attempt {} of {}", self.attempts(), self.max_attempts));
         Ok(())
     }
 
@@ -153,7 +157,7 @@ impl Intercept for WireLog {
             None => self.log.log(LOGGER, "No response received"),
         }
         if let Some(Err(e)) = ctx.output_or_error() {
-            let n = self.attempts.lock().map(|a| *a).unwrap_or(0);
+            let n = self.attempts();
             let decision = if n < self.max_attempts { "a retry may follow if the error is retryable" } else { "no attempts left" };
             self.log.log(LOGGER, format!("Attempt {n} failed ({e}); {decision}"));
         }

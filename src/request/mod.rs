@@ -291,7 +291,7 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
         conf = conf.interceptor(interceptors::WireLog {
             log: transport.debug.clone(),
             max_attempts: transport.retry.max_attempts,
-            attempts: Default::default(),
+            observed: observer.state.clone(),
         });
     }
     if let Some(url) = &transport.endpoint_url {

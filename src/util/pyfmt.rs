@@ -683,3 +683,31 @@ pub(super) static NON_PRINTABLE_RANGES: &[(u32, u32)] = &[
     (0xE01F0, 0x10FFFF),
 ];
 }
+
+/// A JSON string literal as Python's `json` module writes it: `"` and `\\` escaped, short
+/// escapes for `\n \r \t \b \f`, other control characters as `\u00XX`; with `ensure_ascii`
+/// (Python's default) every character outside printable ASCII as `\uXXXX` (surrogate pairs
+/// above U+FFFF),
+/// without it raw UTF-8.
+pub fn write_json_string(s: &str, ensure_ascii: bool, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ensure_ascii && !(' '..='~').contains(&c)) => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -723,26 +723,7 @@ fn write_json(v: &Val<'_>, out: &mut String) {
 
 /// A JSON string literal as Python's ASCII-only encoder writes it.
 fn json_str(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
-            }
-        }
-    }
-    out.push('"');
+    crate::util::pyfmt::write_json_string(s, true, out);
 }
 
 /// Python's `str.isspace()` (used by `str.strip()` and `int()`/`float()`).
