@@ -3,7 +3,9 @@
 //! aws-smithy-http-client offers no way to skip verification, so this is a small hyper-util +
 //! hyper-rustls connector whose rustls verifier accepts any certificate (signatures are still
 //! checked, so the handshake is real). Connect and read timeouts are applied as the SDK's own
-//! client applies them. Proxies from the environment are not used by this client.
+//! client applies them. Proxies from the environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`,
+//! upper or lower case) are honoured as the SDK's client honours them: https destinations go
+//! through an HTTP CONNECT tunnel.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,7 +61,50 @@ impl ServerCertVerifier for AcceptAnyCertificate {
     }
 }
 
-type HttpsClient = Client<hyper_rustls::HttpsConnector<TcpConnector>, SdkBody>;
+type HttpsClient = Client<hyper_rustls::HttpsConnector<ProxyOrDirect>, SdkBody>;
+
+type TcpIo = hyper_util::rt::TokioIo<tokio::net::TcpStream>;
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// TCP to the destination, or through the environment's proxy with a CONNECT tunnel.
+#[derive(Clone)]
+struct ProxyOrDirect {
+    tcp: TcpConnector,
+    proxies: Arc<hyper_util::client::proxy::matcher::Matcher>,
+}
+
+impl std::fmt::Debug for ProxyOrDirect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProxyOrDirect")
+    }
+}
+
+impl tower_service::Service<http::Uri> for ProxyOrDirect {
+    type Response = TcpIo;
+    type Error = BoxError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<TcpIo, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), BoxError>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, dst: http::Uri) -> Self::Future {
+        let mut tcp = self.tcp.clone();
+        let proxy = self.proxies.intercept(&dst);
+        Box::pin(async move {
+            match proxy {
+                Some(p) if dst.scheme_str() == Some("https") => {
+                    let mut tunnel = hyper_util::client::legacy::connect::proxy::Tunnel::new(p.uri().clone(), tcp);
+                    if let Some(auth) = p.basic_auth() {
+                        tunnel = tunnel.with_auth(auth.clone());
+                    }
+                    tower_service::Service::call(&mut tunnel, dst).await.map_err(Into::into)
+                }
+                _ => tower_service::Service::call(&mut tcp, dst).await.map_err(Into::into),
+            }
+        })
+    }
+}
 
 #[derive(Clone, Debug)]
 struct InsecureConnector {
@@ -108,11 +153,12 @@ pub fn client() -> SharedHttpClient {
             Ok(cfg) => cfg,
             Err(e) => return SharedHttpConnector::new(Unusable(e.to_string())),
         };
+        let proxies = Arc::new(hyper_util::client::proxy::matcher::Matcher::from_env());
         let https = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(cfg)
             .https_or_http()
             .enable_http1()
-            .wrap_connector(tcp);
+            .wrap_connector(ProxyOrDirect { tcp, proxies });
         SharedHttpConnector::new(InsecureConnector {
             client: Client::builder(TokioExecutor::new()).build(https),
             read_timeout: settings.read_timeout(),

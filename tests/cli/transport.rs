@@ -1096,3 +1096,27 @@ fn closed_stdout_pipe_long_output() {
         assert_eq!(stderr, "", "{output}");
     }
 }
+
+/// Proxies from the environment work whichever client is built: the `--no-verify-ssl` client
+/// and the CA-bundle client both tunnel through `HTTPS_PROXY`, and `NO_PROXY` bypasses it.
+#[test]
+fn https_proxy_is_used_by_every_client() {
+    use crate::support::connect_proxy::ConnectProxy;
+    let (fc, tls) = tls_pair();
+    let proxy = ConnectProxy::start();
+    let target = format!("127.0.0.1:{}", tls.port());
+
+    let out = run(&update_at(&tls.url(), &["--no-verify-ssl"]).env("HTTPS_PROXY", &proxy.url()), &fc);
+    assert_eq!(out.exit_code, Some(0), "{out:?}");
+    assert_eq!(proxy.targets(), vec![target.clone()]);
+
+    let case = update_at(&tls.url(), &["--ca-bundle", "tests-ca.pem"]).file("tests-ca.pem", CA_PEM);
+    let out = run(&case.clone().env("https_proxy", &proxy.url()), &fc);
+    assert_eq!(out.exit_code, Some(0), "{out:?}");
+    assert_eq!(proxy.targets(), vec![target.clone(), target.clone()]);
+
+    let out = run(&case.env("HTTPS_PROXY", &proxy.url()).env("NO_PROXY", "127.0.0.1"), &fc);
+    assert_eq!(out.exit_code, Some(0), "{out:?}");
+    assert_eq!(proxy.targets().len(), 2, "NO_PROXY must bypass the proxy");
+    assert!(out.requests.iter().all(|r| r.sig_valid));
+}

@@ -12,6 +12,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod fake_connect;
+pub mod connect_proxy;
 pub mod fake_idp;
 pub mod nfc;
 pub mod pty;
