@@ -4,6 +4,7 @@
 
 mod support;
 
+mod completer;
 mod jmespath_compliance;
 mod prompt;
 mod properties;
