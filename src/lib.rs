@@ -225,30 +225,40 @@ fn retry_settings(env: &Env, profile: &ProfileView<'_>) -> Result<request::Retry
     Ok(request::Retry { adaptive, max_attempts })
 }
 
-/// The effective endpoint's scheme is https (flag, environment, services section, profile, or
-/// the default endpoint).
-fn endpoint_is_https(globals: &GlobalArgs, env: &Env, profile: &ProfileView<'_>) -> bool {
+/// The endpoint the user configured, if any: `--endpoint-url` > `AWS_ENDPOINT_URL_CONNECT` >
+/// `AWS_ENDPOINT_URL` > the profile's `[services]` section > profile `endpoint_url` (all but the
+/// flag switched off by `ignore_configured_endpoint_urls`). aws-config applies the same order; it
+/// is resolved here too to know the scheme and whether FIPS/dual-stack must be off.
+fn configured_endpoint(globals: &GlobalArgs, env: &Env, profile: &ProfileView<'_>) -> Option<String> {
     if let Some(u) = &globals.endpoint_url {
-        return u.starts_with("https:");
+        return Some(u.clone());
     }
     let ignore = env.is_true("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
         || profile.get("ignore_configured_endpoint_urls").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    if !ignore {
-        let services = profile
-            .get("services")
-            .and_then(|s| profile.shared.config_section(&format!("services {s}")))
-            .and_then(|entries| entries.iter().find(|(k, _)| k == "connect"))
-            .and_then(|(_, e)| e.nested.iter().find(|(k, _)| k == "endpoint_url").map(|(_, v)| v.as_str()));
-        let configured = env
-            .get("AWS_ENDPOINT_URL_CONNECT")
-            .or_else(|| env.get("AWS_ENDPOINT_URL"))
-            .or(services)
-            .or_else(|| profile.get("endpoint_url"));
-        if let Some(u) = configured {
-            return !u.starts_with("http:");
-        }
+    if ignore {
+        return None;
     }
-    true
+    let services = profile
+        .get("services")
+        .and_then(|s| profile.shared.config_section(&format!("services {s}")))
+        .and_then(|entries| entries.iter().find(|(k, _)| k == "connect"))
+        .and_then(|(_, e)| e.nested.iter().find(|(k, _)| k == "endpoint_url").map(|(_, v)| v.as_str()));
+    env.get("AWS_ENDPOINT_URL_CONNECT")
+        .or_else(|| env.get("AWS_ENDPOINT_URL"))
+        .or(services)
+        .or_else(|| profile.get("endpoint_url"))
+        .map(str::to_string)
+}
+
+/// botocore strips a `fips-` prefix or `-fips` suffix from the region and turns FIPS on.
+fn strip_fips(region: &str) -> (String, bool) {
+    if let Some(r) = region.strip_prefix("fips-") {
+        (r.to_string(), true)
+    } else if let Some(r) = region.strip_suffix("-fips") {
+        (r.to_string(), true)
+    } else {
+        (region.to_string(), false)
+    }
 }
 
 fn region_of(globals: &GlobalArgs, env: &Env, profile: &ProfileView<'_>) -> Option<String> {
@@ -345,7 +355,17 @@ fn execute(
         if ca_bundle.as_deref().is_some_and(|c| c.trim().is_empty()) {
             return Err(CliError::General("Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.".into()));
         }
-        let https = endpoint_is_https(globals, env, &profile);
+        let endpoint = configured_endpoint(globals, env, &profile);
+        let https = endpoint.as_deref().map_or(true, |u| !u.starts_with("http:"));
+        let (region, fips_from_region) = strip_fips(&region);
+        if region.is_empty() {
+            // botocore builds `https://connect..amazonaws.com` from an empty region; the SDK
+            // cannot sign with one at all.
+            return Err(CliError::General(match &endpoint {
+                None => "Invalid endpoint: https://connect..amazonaws.com".to_string(),
+                Some(_) => "Provided region_name '' doesn't match a supported format.".to_string(),
+            }));
+        }
         log.log(
             "awsclone.config",
             format!(
@@ -375,6 +395,8 @@ fn execute(
             profile: choice.name.clone(),
             explicit_profile: choice.explicit_flag,
             profile_assumes_role: profile.get("role_arn").is_some(),
+            custom_endpoint: endpoint.is_some(),
+            fips_from_region,
             no_sign_request: globals.no_sign_request,
             ca_bundle: ca_bundle.map(|c| config::resolve_path(env, &c)),
             connect_timeout,

@@ -51,6 +51,11 @@ pub struct Transport {
     pub endpoint_url: Option<String>,
     /// Whether the effective endpoint (flag, environment, config or default) is https.
     pub https: bool,
+    /// An endpoint was configured (flag, environment or config): FIPS and dual-stack are then
+    /// ignored, as botocore ignores them.
+    pub custom_endpoint: bool,
+    /// The region was given as `fips-…`/`…-fips` (already stripped from `region`).
+    pub fips_from_region: bool,
     pub profile: String,
     /// `--profile` was given: environment credentials are not used.
     pub explicit_profile: bool,
@@ -299,6 +304,11 @@ async fn send_async(transport: &Transport, shared: &SharedConfig, call: &Call) -
     }
     if transport.no_sign_request {
         conf = conf.allow_no_auth();
+    }
+    if transport.custom_endpoint {
+        conf = conf.use_fips(false).use_dual_stack(false);
+    } else if transport.fips_from_region {
+        conf = conf.use_fips(true);
     }
     if let Some(c) = custom_client {
         conf = conf.http_client(c);

@@ -292,3 +292,11 @@ transcripts! {
     errfmt_bad_environment_value_falls_back => update_ids("FirstName=X", "nouser", INSTANCE_MAIN, &[]).env("AWS_CLI_ERROR_FORMAT", "bogus");
     errfmt_main_parser_errors_ignore_the_flag => Case::new(["--cli-error-format", "json"]);
 }
+
+// Region spellings botocore rewrites, and FIPS/dual-stack with a custom endpoint.
+transcripts! {
+    region_fips_prefix_is_stripped => update("FirstName=X", &["--region", "fips-us-west-2"]);
+    region_fips_suffix_is_stripped => update("FirstName=X", &["--region", "eu-west-1-fips"]);
+    fips_and_dualstack_ignored_with_custom_endpoint => update("FirstName=X", &[]).env("AWS_USE_FIPS_ENDPOINT", "true").env("AWS_USE_DUALSTACK_ENDPOINT", "true");
+    region_empty_without_endpoint => op(&["--identity-info", "FirstName=X", "--user-id", USER_MARY, "--instance-id", INSTANCE_MAIN]).env("AWS_DEFAULT_REGION", "").file("home/.aws/config", "");
+}
