@@ -19,21 +19,7 @@ fn fake_pager(dir: &Path) -> String {
 }
 
 fn base_env(dir: &Path) -> Vec<(&'static str, String)> {
-    let aws = dir.join("aws");
-    std::fs::create_dir_all(&aws).unwrap();
-    std::fs::write(aws.join("config"), "[default]\nregion = us-east-1\n").unwrap();
-    std::fs::write(
-        aws.join("credentials"),
-        "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\n",
-    )
-    .unwrap();
-    vec![
-        ("PATH", std::env::var("PATH").unwrap_or_default()),
-        ("HOME", dir.display().to_string()),
-        ("AWS_CONFIG_FILE", aws.join("config").display().to_string()),
-        ("AWS_SHARED_CREDENTIALS_FILE", aws.join("credentials").display().to_string()),
-        ("AWS_EC2_METADATA_DISABLED", "true".into()),
-    ]
+    crate::support::pty::tty_env(dir)
 }
 
 fn update_args<'a>(ep: &'a str, extra: &[&'a str]) -> Vec<&'a str> {

@@ -212,3 +212,23 @@ pub fn run_on_tty_scripted(
     let terminal = String::from_utf8_lossy(&shown.lock().unwrap()).into_owned();
     TtyOutcome { exit_code: status.and_then(|s| s.code()), terminal, stderr, lflag_at_exit }
 }
+
+/// A temp-dir environment for terminal runs: default profile with region and the test
+/// credentials, `HOME` in `dir`, instance metadata off, and `PATH` passed on.
+pub fn tty_env(dir: &Path) -> Vec<(&'static str, String)> {
+    let aws = dir.join("aws");
+    std::fs::create_dir_all(&aws).unwrap();
+    std::fs::write(aws.join("config"), "[default]\nregion = us-east-1\n").unwrap();
+    std::fs::write(
+        aws.join("credentials"),
+        "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\n",
+    )
+    .unwrap();
+    vec![
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+        ("HOME", dir.display().to_string()),
+        ("AWS_CONFIG_FILE", aws.join("config").display().to_string()),
+        ("AWS_SHARED_CREDENTIALS_FILE", aws.join("credentials").display().to_string()),
+        ("AWS_EC2_METADATA_DISABLED", "true".into()),
+    ]
+}
