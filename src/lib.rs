@@ -321,7 +321,12 @@ fn execute(
         }
     }
 
-    let Some(region) = region_of(globals, env, &profile) else { return Err(CliError::NoRegion) };
+    let region = match region_of(globals, env, &profile) {
+        Some(r) => r,
+        // Like the reference, ask instance metadata last (one attempt, one second).
+        None if !env.is_true(env::AWS_EC2_METADATA_DISABLED) => request::imds_region().ok_or(CliError::NoRegion)?,
+        None => return Err(CliError::NoRegion),
+    };
     if !region.is_empty() && !region_is_valid(&region) {
         return Err(CliError::General(format!("Provided region_name '{region}' doesn't match a supported format.")));
     }

@@ -83,6 +83,21 @@ pub fn send(transport: &Transport, shared: &SharedConfig, call: &Call) -> Result
     runtime.block_on(send_async(transport, shared, call))
 }
 
+/// The region from instance metadata (IMDSv2), with the reference's budget: one attempt, one
+/// second to connect and one to read. `None` when there is no metadata service.
+pub fn imds_region() -> Option<String> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+    runtime.block_on(async {
+        let client = aws_config::imds::Client::builder()
+            .max_attempts(1)
+            .connect_timeout(Duration::from_secs(1))
+            .read_timeout(Duration::from_secs(1))
+            .build();
+        let provider = aws_config::imds::region::ImdsRegionProvider::builder().imds_client(client).build();
+        provider.region().await.map(|r| r.to_string())
+    })
+}
+
 /// A label the SDK will accept in place of an empty one; see [`interceptors::EmptyLabels`].
 fn empty_label_placeholder() -> String {
     let nanos = std::time::SystemTime::now()

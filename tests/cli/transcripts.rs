@@ -300,3 +300,46 @@ transcripts! {
     fips_and_dualstack_ignored_with_custom_endpoint => update("FirstName=X", &[]).env("AWS_USE_FIPS_ENDPOINT", "true").env("AWS_USE_DUALSTACK_ENDPOINT", "true");
     region_empty_without_endpoint => op(&["--identity-info", "FirstName=X", "--user-id", USER_MARY, "--instance-id", INSTANCE_MAIN]).env("AWS_DEFAULT_REGION", "").file("home/.aws/config", "");
 }
+
+/// A tiny instance-metadata service (IMDSv2): a token for PUT, `region` for the region path.
+fn fake_imds(region: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut buf = [0u8; 4096];
+            let n = conn.read(&mut buf).unwrap_or(0);
+            let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+            let body = if head.starts_with("PUT ") {
+                "imds-token"
+            } else if head.contains("/latest/meta-data/placement/region") {
+                region
+            } else {
+                ""
+            };
+            let status = if body.is_empty() { "404 Not Found" } else { "200 OK" };
+            let _ = write!(
+                conn,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nx-aws-ec2-metadata-token-ttl-seconds: 21600\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+/// With no region configured, the region comes from instance metadata, as in the reference.
+#[test]
+fn region_from_instance_metadata() {
+    let fc = FakeConnect::start();
+    let imds = fake_imds("eu-west-3");
+    let out = update("FirstName=X", &[])
+        .file("home/.aws/config", "")
+        .env_remove("AWS_EC2_METADATA_DISABLED")
+        .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", &imds)
+        .run(BIN, &fc);
+    assert_eq!(out.exit_code, Some(0), "{out:?}");
+    assert_eq!(out.requests.len(), 1);
+    assert_eq!(out.requests[0].signing_region.as_deref(), Some("eu-west-3"));
+}
