@@ -55,7 +55,7 @@ pub enum Fault {
         headers: Vec<(String, String)>,
         body: Vec<u8>,
     },
-    /// Close the connection without answering.
+    /// Reset the connection (TCP RST) without answering.
     ResetConnection,
     /// Wait this long before sending the normal answer.
     SlowHeaders(Duration),
@@ -343,6 +343,22 @@ struct Reply {
     body: Vec<u8>,
 }
 
+/// Makes the close of `stream` a TCP reset (SO_LINGER with a zero timeout).
+fn hard_reset(stream: &TcpStream) {
+    use std::os::fd::AsRawFd;
+    let linger = libc::linger { l_onoff: 1, l_linger: 0 };
+    // SAFETY: setsockopt with a valid fd and a correctly sized `linger`.
+    unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&linger as *const libc::linger).cast(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
+        );
+    }
+}
+
 fn serve_connection(stream: TcpStream, shared: &Shared) {
     let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
     let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
@@ -357,7 +373,10 @@ fn serve_connection(stream: TcpStream, shared: &Shared) {
             shared.pause(d);
         }
         let sent = match fault {
-            Some(Fault::ResetConnection) => break,
+            Some(Fault::ResetConnection) => {
+                hard_reset(&out);
+                break;
+            }
             Some(Fault::Status {
                 status,
                 headers,
