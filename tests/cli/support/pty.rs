@@ -30,8 +30,15 @@ fn openpty(cols: u16) -> (OwnedFd, OwnedFd) {
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
 
-/// Runs `bin args` in `dir` with exactly `env`, stdin and stdout on a terminal `cols` wide.
-pub fn run_on_tty(bin: &str, args: &[&str], env: &[(&str, String)], dir: &Path, cols: u16) -> TtyOutcome {
+/// Starts `bin args` in `dir` with exactly `env`, stdin and stdout on a new terminal `cols` wide;
+/// returns the child and the terminal's master side.
+fn spawn_on_pty(
+    bin: &str,
+    args: &[&str],
+    env: &[(&str, String)],
+    dir: &Path,
+    cols: u16,
+) -> (std::process::Child, std::fs::File) {
     let (master, slave) = openpty(cols);
     let mut cmd = Command::new(bin);
     cmd.args(args)
@@ -43,11 +50,16 @@ pub fn run_on_tty(bin: &str, args: &[&str], env: &[(&str, String)], dir: &Path, 
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().expect("spawn");
+    let child = cmd.spawn().expect("spawn");
     // The command holds our copies of the slave: drop them, so that the master reads EIO once
     // the child and anything it started have exited.
     drop(cmd);
-    let mut master = std::fs::File::from(master);
+    (child, std::fs::File::from(master))
+}
+
+/// Runs `bin args` in `dir` with exactly `env`, stdin and stdout on a terminal `cols` wide.
+pub fn run_on_tty(bin: &str, args: &[&str], env: &[(&str, String)], dir: &Path, cols: u16) -> TtyOutcome {
+    let (mut child, mut master) = spawn_on_pty(bin, args, env, dir, cols);
     let reader = std::thread::spawn(move || {
         let mut out = Vec::new();
         let mut buf = [0u8; 4096];
@@ -120,20 +132,7 @@ pub fn run_on_tty_scripted(
     use std::io::Write;
     use std::sync::{Arc, Mutex};
 
-    let (master, slave) = openpty(cols);
-    let mut cmd = Command::new(bin);
-    cmd.args(args)
-        .current_dir(dir)
-        .env_clear()
-        .stdin(Stdio::from(slave.try_clone().expect("dup")))
-        .stdout(Stdio::from(slave))
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("spawn");
-    drop(cmd);
-    let master = std::fs::File::from(master);
+    let (mut child, master) = spawn_on_pty(bin, args, env, dir, cols);
     let mut writer = master.try_clone().expect("dup master");
     let shown = Arc::new(Mutex::new(Vec::new()));
     let reader = {
